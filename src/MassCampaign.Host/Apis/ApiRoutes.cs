@@ -1,0 +1,13 @@
+using MassCampaign.Host.Security;
+
+namespace MassCampaign.Host.Apis;
+
+public static class ApiRoutes
+{
+    /// <summary>Everything under /api; the operator API behind a function key, webhooks with their own guard.</summary>
+    public static void MapMassCampaignApis(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+        var secured = api.MapGroup("").AddEndpointFilter<ApiKeyEndpointFilter>();
+    }
+}

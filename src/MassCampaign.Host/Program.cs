@@ -1,0 +1,4 @@
+using MassCampaign.Host;
+
+var app = MassCampaignHost.Build(args);
+await app.RunAsync();

@@ -1,0 +1,76 @@
+using System.Net.Http.Headers;
+using MassCampaign.Host;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MassCampaign.Testing;
+
+/// <summary>
+/// The real host (Kestrel on a free loopback port, co-hosted silo) over its own fresh database and the shared
+/// test Redis. Tests talk to it over HTTP exactly as an operator or Vonage would.
+/// </summary>
+public sealed class RunningHost : IAsyncDisposable
+{
+    public const string ApiKey = "test-key";
+
+    private readonly WebApplication _app;
+
+    private RunningHost(WebApplication app, PostgresDatabase database, Uri baseAddress)
+    {
+        _app = app;
+        Database = database;
+        BaseAddress = baseAddress;
+        Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        Client.DefaultRequestHeaders.Add("x-functions-key", ApiKey);
+        AnonymousClient = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public PostgresDatabase Database { get; }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>Sends the test API key on every request.</summary>
+    public HttpClient Client { get; }
+
+    /// <summary>Sends no key: for auth and webhook tests.</summary>
+    public HttpClient AnonymousClient { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<RunningHost> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var database = new PostgresDatabase();
+        await database.InitializeAsync();
+
+        var overrides = new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["ConnectionStrings:Postgres"] = database.ConnectionString,
+            ["ConnectionStrings:Redis"] = TestEnvironment.Redis,
+            ["Auth:Keys:0"] = ApiKey,
+            ["LocalSettingsPath"] = "/nonexistent/local.settings.json",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            overrides[key] = value;
+        }
+
+        var app = MassCampaignHost.Build([], builder => builder.Configuration.AddInMemoryCollection(overrides));
+        await app.StartAsync();
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new RunningHost(app, database, new Uri(address));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        AnonymousClient.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
