@@ -1,0 +1,10 @@
+namespace MassCampaign.Domain.Campaigns;
+
+/// <summary>What an operator can ask of a campaign through the API.</summary>
+public enum CampaignCommand
+{
+    Start,
+    Pause,
+    Resume,
+    Stop,
+}
