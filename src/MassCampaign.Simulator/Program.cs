@@ -1,0 +1,3 @@
+using MassCampaign.Simulator;
+
+await VonageSimulator.RunAsync(args);

@@ -1,0 +1,65 @@
+using MassCampaign.Vonage.Webhooks;
+
+namespace MassCampaign.Simulator;
+
+/// <summary>
+/// How the Simulator starts: the credentials it accepts, where it listens, and the first values of the knobs
+/// that <c>POST /_sim/config</c> changes later. Bound from the "Simulator" configuration section by the executable.
+/// </summary>
+public sealed class SimulatorOptions
+{
+    public const string SectionName = "Simulator";
+    public const int ExecutablePort = 7072;
+
+    public string ApiKey { get; set; } = "simulator";
+
+    public string ApiSecret { get; set; } = "simulator-secret";
+
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>0 picks a free port; the executable defaults to 7072.</summary>
+    public int Port { get; set; }
+
+    /// <summary>Concurrent webhook posts (delivery receipts) in flight.</summary>
+    public int WebhookWorkers { get; set; } = 32;
+
+    public int ThrottlePerSecond { get; set; }
+
+    public double FailureRate { get; set; }
+
+    public double TimeoutRate { get; set; }
+
+    public int TimeoutHoldMs { get; set; } = 30_000;
+
+    public double PermanentFailureRate { get; set; }
+
+    public int LatencyMs { get; set; }
+
+    public int DlrDelayMs { get; set; } = 100;
+
+    public double DlrFailureRate { get; set; }
+
+    public string? DlrUrl { get; set; }
+
+    public string? InboundUrl { get; set; }
+
+    public string? SignatureSecret { get; set; }
+
+    public VonageSignatureMethod SignatureMethod { get; set; } = VonageSignatureMethod.Md5Hash;
+
+    internal SimulatorSettings ToSettings() => new()
+    {
+        ThrottlePerSecond = ThrottlePerSecond,
+        FailureRate = FailureRate,
+        TimeoutRate = TimeoutRate,
+        TimeoutHoldMs = TimeoutHoldMs,
+        PermanentFailureRate = PermanentFailureRate,
+        LatencyMs = LatencyMs,
+        DlrDelayMs = DlrDelayMs,
+        DlrFailureRate = DlrFailureRate,
+        DlrUrl = DlrUrl,
+        InboundUrl = InboundUrl,
+        SignatureSecret = SignatureSecret,
+        SignatureMethod = SignatureMethod,
+    };
+}

@@ -1,0 +1,23 @@
+namespace MassCampaign.Vonage.Sms;
+
+/// <summary>What a send means for the recipient. Only Accepted, PartiallyAccepted and Ambiguous may have reached Vonage.</summary>
+public enum SmsSendOutcome
+{
+    /// <summary>Every part has status 0: queued for delivery; receipts follow per part.</summary>
+    Accepted,
+
+    /// <summary>Some parts were accepted and some refused: never resend, the accepted parts are on their way.</summary>
+    PartiallyAccepted,
+
+    /// <summary>Not taken because of the rate limit (status 1 or HTTP 429), even after waiting: retry later, never drop.</summary>
+    Throttled,
+
+    /// <summary>Not taken because of a passing fault (status 5 or 10, connection refused): retry later.</summary>
+    Transient,
+
+    /// <summary>Refused for good (bad number, credentials, barred…): fail the recipient with the code.</summary>
+    Permanent,
+
+    /// <summary>May have been taken (timeout or drop after sending, HTTP 5xx, unreadable answer): do not resend blindly.</summary>
+    Ambiguous,
+}

@@ -1,0 +1,184 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using MassCampaign.Vonage.RateLimiting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+
+namespace MassCampaign.Vonage.Sms;
+
+/// <summary>
+/// Sends one SMS through <c>POST /sms/json</c>. Retries only what certainly was not taken (connection refused,
+/// HTTP 429, status 1/5/10 with no part accepted); a timeout or drop after sending comes back Ambiguous, never resent.
+/// </summary>
+public sealed class VonageSmsClient
+{
+    private readonly HttpClient _http;
+    private readonly VonageOptions _options;
+    private readonly IRequestRateGate _gate;
+    private readonly TimeProvider _time;
+    private readonly ILogger<VonageSmsClient> _logger;
+    private readonly Uri _endpoint;
+    private readonly AuthenticationHeaderValue _authorization;
+    private readonly ResiliencePipeline<SmsSendResult> _retry;
+
+    public VonageSmsClient(
+        HttpClient http,
+        IOptions<VonageOptions> options,
+        IRequestRateGate gate,
+        TimeProvider time,
+        ILogger<VonageSmsClient> logger)
+    {
+        _http = http;
+        _options = options.Value;
+        _gate = gate;
+        _time = time;
+        _logger = logger;
+        _endpoint = new Uri(WithTrailingSlash(_options.BaseUrl), "sms/json");
+        var credentials = Encoding.UTF8.GetBytes($"{_options.ApiKey}:{_options.ApiSecret}");
+        _authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(credentials));
+        _retry = BuildRetry();
+    }
+
+    /// <summary>
+    /// Throws <see cref="OperationCanceledException"/> only when cancelled before anything could have been sent;
+    /// a cancellation while an answer is awaited yields Ambiguous, because the SMS may already be on its way.
+    /// </summary>
+    public async Task<SmsSendResult> SendAsync(SmsSendRequest request, CancellationToken cancellationToken)
+    {
+        SmsRequestForm.Validate(request);
+        var send = new SendState(this, SmsRequestForm.Build(request));
+        var result = await _retry.ExecuteAsync(static (state, ct) => state.Client.AttemptAsync(state, ct), send, cancellationToken);
+        if (result.Outcome == SmsSendOutcome.Ambiguous)
+        {
+            VonageSmsLog.Ambiguous(_logger, request.ClientRef, result.ErrorText);
+        }
+
+        return result with { Attempts = send.Attempts };
+    }
+
+    private ResiliencePipeline<SmsSendResult> BuildRetry()
+    {
+        var builder = new ResiliencePipelineBuilder<SmsSendResult> { TimeProvider = _time };
+        if (_options.SmsMaxAttempts > 1)
+        {
+            builder.AddRetry(new RetryStrategyOptions<SmsSendResult>
+            {
+                MaxRetryAttempts = _options.SmsMaxAttempts - 1,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = _options.RetryBaseDelay,
+                MaxDelay = _options.RetryMaxDelay,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { } result && ShouldRetry(result)),
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.RetryAfter),
+                OnRetry = args =>
+                {
+                    VonageSmsLog.Retrying(_logger, args.Outcome.Result?.Outcome, args.Outcome.Result?.ErrorText, args.RetryDelay);
+                    return ValueTask.CompletedTask;
+                },
+            });
+        }
+
+        return builder.Build();
+    }
+
+    // Throttled and Transient are only ever built when Vonage certainly did not take the SMS.
+    private bool ShouldRetry(SmsSendResult result) =>
+        result.Outcome is SmsSendOutcome.Throttled or SmsSendOutcome.Transient
+        && (result.RetryAfter is null || result.RetryAfter <= _options.MaxThrottleWait);
+
+    private async ValueTask<SmsSendResult> AttemptAsync(SendState send, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        send.Attempts++;
+        using var message = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new FormUrlEncodedContent(send.Fields) };
+        message.Headers.Authorization = _authorization;
+        using var timeout = new CancellationTokenSource(_options.RequestTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+            return await ReadAsync(response, linked.Token);
+        }
+        catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
+        {
+            return SmsSendResult.Failed(SmsSendOutcome.Transient, $"Could not connect to Vonage: {e.Message}");
+        }
+        catch (HttpRequestException e)
+        {
+            return SmsSendResult.Failed(SmsSendOutcome.Ambiguous, $"The connection failed after the request was sent: {e.Message}");
+        }
+        catch (IOException e)
+        {
+            return SmsSendResult.Failed(SmsSendOutcome.Ambiguous, $"The answer was cut off: {e.Message}");
+        }
+        catch (OperationCanceledException e) when (IsConnectTimeout(e, timeout.Token, cancellationToken))
+        {
+            return SmsSendResult.Failed(SmsSendOutcome.Transient, $"Could not connect to Vonage: {e.InnerException?.Message}");
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return SmsSendResult.Failed(SmsSendOutcome.Ambiguous, $"No answer within {_options.RequestTimeout.TotalSeconds:0.###} s.");
+        }
+        catch (OperationCanceledException e)
+        {
+            var why = cancellationToken.IsCancellationRequested ? "Cancelled while waiting for Vonage's answer." : e.Message;
+            return SmsSendResult.Failed(SmsSendOutcome.Ambiguous, why);
+        }
+    }
+
+    private async Task<SmsSendResult> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            var hint = ThrottleHint.FromRetryAfter(response.Headers, _time.GetUtcNow());
+            return SmsSendResult.Failed(SmsSendOutcome.Throttled, "HTTP 429 Too Many Requests.", status, hint);
+        }
+
+        if (status >= 500)
+        {
+            return SmsSendResult.Failed(SmsSendOutcome.Ambiguous, $"HTTP {status} {response.ReasonPhrase}.", status);
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            return SmsSendResult.Failed(SmsSendOutcome.Permanent, $"HTTP {status} {response.ReasonPhrase}.", status);
+        }
+
+        try
+        {
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            using var json = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+            return SmsResponseReader.Read(json.RootElement)
+                ?? SmsSendResult.Failed(SmsSendOutcome.Ambiguous, "HTTP 200 without a readable messages array.", status);
+        }
+        catch (JsonException e)
+        {
+            return SmsSendResult.Failed(SmsSendOutcome.Ambiguous, $"HTTP 200 with a body that is not JSON: {e.Message}", status);
+        }
+    }
+
+    // The handler's ConnectTimeout (shorter than the request timeout) ends in a TimeoutException that neither of our
+    // tokens caused; with HttpClient.Timeout off nothing else does, and nothing was sent before the connection existed.
+    private bool IsConnectTimeout(OperationCanceledException e, CancellationToken attemptTimeout, CancellationToken caller) =>
+        e.InnerException is TimeoutException
+        && !attemptTimeout.IsCancellationRequested
+        && !caller.IsCancellationRequested
+        && _http.Timeout == Timeout.InfiniteTimeSpan;
+
+    private static Uri WithTrailingSlash(Uri baseUrl) =>
+        baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+
+    private sealed class SendState(VonageSmsClient client, List<KeyValuePair<string, string>> fields)
+    {
+        public VonageSmsClient Client { get; } = client;
+
+        public List<KeyValuePair<string, string>> Fields { get; } = fields;
+
+        public int Attempts { get; set; }
+    }
+}
