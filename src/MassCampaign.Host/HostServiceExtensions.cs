@@ -1,7 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MassCampaign.Data.Sending;
+using MassCampaign.Host.Campaigns;
+using MassCampaign.Host.Contacts;
 using MassCampaign.Host.Errors;
+using MassCampaign.Host.Orleans;
 using MassCampaign.Host.Security;
+using MassCampaign.Host.Suppression;
+using MassCampaign.Host.Webhooks;
 using Microsoft.AspNetCore.Http.Json;
 using Npgsql;
 using StackExchange.Redis;
@@ -37,8 +43,15 @@ public static class HostServiceExtensions
             .AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "postgres", tags: ["ready"])
             .AddRedis(sp => sp.GetRequiredService<IConnectionMultiplexer>(), name: "redis", tags: ["ready"]);
 
+        services.AddCampaigns(config);
+        services.AddContactImport(config);
+
         services.AddOpenApi();
         services.AddHostedService<DatabaseMigrationService>();
+        builder.AddCampaignSilo();
+        services.AddSmsWebhooks(config);
+        services.AddSuppression(config);
+        services.AddSendPathData();
     }
 
     public static void UseMassCampaignPipeline(this WebApplication app)

@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using MassCampaign.Host;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -40,7 +42,10 @@ public sealed class RunningHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<RunningHost> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration overrides, applied last.</param>
+    /// <param name="services">Registrations made before the host's own, e.g. a FakeClock as IClock.</param>
+    public static async Task<RunningHost> StartAsync(
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var database = new PostgresDatabase();
         await database.InitializeAsync();
@@ -52,17 +57,31 @@ public sealed class RunningHost : IAsyncDisposable
             ["ConnectionStrings:Redis"] = TestEnvironment.Redis,
             ["Auth:Keys:0"] = ApiKey,
             ["LocalSettingsPath"] = "/nonexistent/local.settings.json",
+            // Several hosts run in one test process: each silo needs ports of its own.
+            ["Orleans:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             overrides[key] = value;
         }
 
-        var app = MassCampaignHost.Build([], builder => builder.Configuration.AddInMemoryCollection(overrides));
+        var app = MassCampaignHost.Build([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+            services?.Invoke(builder.Services);
+        });
         await app.StartAsync();
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningHost(app, database, new Uri(address));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

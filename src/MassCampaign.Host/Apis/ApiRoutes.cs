@@ -9,5 +9,12 @@ public static class ApiRoutes
     {
         var api = app.MapGroup("/api");
         var secured = api.MapGroup("").AddEndpointFilter<ApiKeyEndpointFilter>();
+        secured.MapCampaignsApi();
+        secured.MapContactsApi();
+        api.MapWebhooksApi();
+        secured.MapBlacklistApi();
+        secured.MapCampaignLifecycleApi();
+        secured.MapRepliesApi();
+        secured.MapReportsApi();
     }
 }

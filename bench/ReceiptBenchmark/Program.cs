@@ -1,0 +1,40 @@
+using ReceiptBenchmark;
+
+// Delivery-receipt ingestion against the real host process and PostgreSQL: see README.md.
+var options = BenchmarkOptions.Parse(args);
+await using var database = await BenchDatabase.CreateAsync(options.PostgresServer, options.KeepDatabase);
+await using var host = await HostProcess.StartAsync(options, database.ConnectionString);
+Console.WriteLine($"Host ready at {host.BaseAddress} over database {database.Name}; {options.Concurrency} senders, "
+                  + (options.Rate > 0 ? $"paced at {options.Rate:N0}/s" : "unpaced") + (options.HostCpus.Length > 0 ? $", host on CPUs {options.HostCpus}" : ""));
+
+using var load = new ReceiptLoad(host.BaseAddress, options.Concurrency, options.Rate);
+if (options.Warmup > 0)
+{
+    Console.WriteLine($"Warm-up: {await load.RunAsync(await database.SeedSentSmsAsync(options.Warmup))}");
+}
+
+var runs = new List<LatencySummary>();
+var lost = 0L;
+var unapplied = 0L;
+for (var run = 1; run <= options.Runs; run++)
+{
+    var sent = await database.SeedSentSmsAsync(options.Receipts);
+    var summary = await load.RunAsync(sent);
+    var (stored, delivered) = await database.CountAsync(sent[0].Campaign);
+    lost += sent.Count - stored;
+    unapplied += sent.Count - delivered;
+    runs.Add(summary);
+    Console.WriteLine($"Run {run}: {summary}; stored {stored:N0}/{sent.Count:N0}, recipients delivered {delivered:N0}");
+}
+
+var median = runs.OrderBy(r => r.PerSecond).ElementAt(runs.Count / 2);
+Console.WriteLine($"Median run: {median.PerSecond:N0} receipts/s, p50 {median.P50Ms:F1} ms, p99 {median.P99Ms:F1} ms "
+                  + $"(p99 across runs: {string.Join(", ", runs.Select(r => r.P99Ms.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))} ms)");
+if (lost != 0 || unapplied != 0)
+{
+    Console.Error.WriteLine($"FAILED: {lost} answered receipts are not stored; {unapplied} recipients are not delivered.");
+    return 1;
+}
+
+Console.WriteLine("All answered receipts are stored and applied.");
+return 0;

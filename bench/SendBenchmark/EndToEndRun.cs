@@ -1,0 +1,116 @@
+using MassCampaign.Simulator;
+using MassCampaign.Simulator.Control;
+using MassCampaign.Testing;
+
+namespace SendBenchmark;
+
+/// <summary>
+/// One campaign end to end against a fresh host process and database: create, import the CSV over HTTP, start, and
+/// wait until every recipient is terminal (the status answers 200). The provider rate limit is off, so the figure
+/// is what the engine itself can do.
+/// </summary>
+public sealed class EndToEndRun(VonageSimulator simulator, BenchmarkArguments arguments)
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(30);
+
+    public async Task<EndToEndResult> RunAsync(int size)
+    {
+        simulator.Reset();
+        await using var database = new PostgresDatabase();
+        await database.InitializeAsync();
+        var options = new HostProcessOptions
+        {
+            Postgres = database.ConnectionString,
+            VonageBaseUrl = simulator.BaseAddress,
+            VonageApiKey = simulator.ApiKey,
+            VonageApiSecret = simulator.ApiSecret,
+            Settings = Unlimited(arguments.HostSettings),
+            RequestTimeout = Timeout,
+        };
+
+        var host = await HostProcess.StartAsync(options);
+        try
+        {
+            simulator.Configure(new SimulatorSettingsUpdate
+            {
+                LatencyMs = arguments.LatencyMs,
+                ThrottlePerSecond = 0,
+                DlrUrl = arguments.Receipts ? host.DeliveryReceiptUrl.AbsoluteUri : "",
+            });
+            var api = new CampaignApi(host.Client);
+            var zone = OpenWindowZone.Now(TimeProvider.System);
+            var campaign = await api.CreateSmsCampaignAsync($"Benchmark {size}", zone);
+
+            var importStarted = TimeProvider.System.GetTimestamp();
+            var imported = await api.ImportAsync(campaign, RecipientCsv.Build(size, zone));
+            var importTime = TimeProvider.System.GetElapsedTime(importStarted);
+            if (imported != size)
+            {
+                throw new InvalidOperationException($"Imported {imported} of {size} recipients.");
+            }
+
+            await using var sampler = arguments.Profile ? DatabaseActivitySampler.Start(database.Name) : null;
+            var cpuBefore = CpuSnapshot.Take(host.ProcessId);
+            var sendStarted = TimeProvider.System.GetTimestamp();
+            await api.StartAsync(campaign);
+            var finished = await api.WaitUntilFinishedAsync(campaign, Timeout, Poll);
+            var sendTime = TimeProvider.System.GetElapsedTime(sendStarted);
+            var cpu = CpuSnapshot.Take(host.ProcessId) - cpuBefore;
+            var profile = await ProfileAsync(sampler);
+            var peak = host.PeakMemoryBytes();
+
+            var stats = simulator.GetStats();
+            var twice = stats.SmsByRecipient.Count(r => r.Value > 1);
+            if (finished.RuntimeStatus != "Completed" || stats.TotalSms != size || twice > 0)
+            {
+                throw new InvalidOperationException(
+                    $"The run is not valid: status {finished}, {stats.TotalSms} SMS for {size} recipients, {twice} numbers texted twice.");
+            }
+
+            if (!await host.StopAsync(TimeSpan.FromSeconds(30)))
+            {
+                Console.Error.WriteLine($"The host did not stop within 30 s of SIGTERM and was killed. {host.Describe(40)}");
+            }
+
+            return new EndToEndResult(size, importTime, sendTime, stats.TotalSms, peak, cpu, profile);
+        }
+        catch
+        {
+            Console.Error.WriteLine(host.Describe(100));
+            throw;
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+    }
+
+    private static async Task<string?> ProfileAsync(DatabaseActivitySampler? sampler)
+    {
+        if (sampler is null)
+        {
+            return null;
+        }
+
+        await using var text = new StringWriter();
+        await sampler.WriteAsync(text);
+        return text.ToString();
+    }
+
+    /// <summary>No account limit: the cluster gate is bypassed and the per-process bucket can never bind.</summary>
+    private static Dictionary<string, string> Unlimited(IReadOnlyDictionary<string, string> overrides)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["massCampaign:rateLimits:smsRequestsPerSecond"] = "0",
+            ["Vonage:SmsRequestsPerSecond"] = "1000000",
+        };
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+}

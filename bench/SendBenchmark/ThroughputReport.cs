@@ -1,0 +1,65 @@
+using System.Globalization;
+
+namespace SendBenchmark;
+
+/// <summary>Prints each run as it finishes, then the medians against the targets of issue 4 item 6.</summary>
+public sealed class ThroughputReport(TextWriter output)
+{
+    public const double TargetMessagesPerSecond = 10_000;
+    public const double TargetShareOfBare = 0.60;
+    public const double TargetMemoryGrowth = 1.3;
+
+    private readonly List<double> _bare = [];
+    private readonly List<EndToEndResult> _runs = [];
+
+    public void Bare(int run, int messages, int concurrency, double messagesPerSecond)
+    {
+        _bare.Add(messagesPerSecond);
+        Write($"run {run}  bare sender      {messages,9:N0} SMS at concurrency {concurrency}: {messagesPerSecond,8:N0} msgs/s");
+    }
+
+    public void EndToEnd(int run, EndToEndResult result)
+    {
+        _runs.Add(result);
+        var cpu = result.SendCpu;
+        Write($"run {run}  campaign {result.Size,9:N0}  import {result.ImportTime.TotalSeconds,6:F1} s ({result.ImportRowsPerSecond,7:N0} rows/s)  ",
+              $"send {result.SendTime.TotalSeconds,6:F1} s  {result.MessagesPerSecond,8:N0} msgs/s  peak {Megabytes(result.PeakMemoryBytes),6:N0} MB  ",
+              $"cpu host {cpu.Host,5:F0} s, postgres {cpu.Postgres,5:F0} s, simulator {cpu.Bench,5:F0} s");
+        if (result.Profile is not null)
+        {
+            output.Write(result.Profile);
+        }
+    }
+
+    public void Summary()
+    {
+        output.WriteLine();
+        output.WriteLine("Medians");
+        var bare = _bare.Count > 0 ? Median.Of(_bare) : double.NaN;
+        Write($"  bare sender              {bare,8:N0} msgs/s");
+        var peaks = new Dictionary<int, double>();
+        foreach (var size in _runs.Select(r => r.Size).Distinct().Order())
+        {
+            var runs = _runs.Where(r => r.Size == size).ToList();
+            var rate = Median.Of(runs.Select(r => r.MessagesPerSecond));
+            peaks[size] = Median.Of(runs.Select(r => (double)r.PeakMemoryBytes));
+            Write($"  campaign {size,9:N0}        {rate,8:N0} msgs/s  {Verdict(rate >= TargetMessagesPerSecond)} >= {TargetMessagesPerSecond:N0}   ",
+                  $"{rate / bare,5:P0} of bare  {Verdict(rate / bare >= TargetShareOfBare)} >= {TargetShareOfBare:P0}   ",
+                  $"peak {Megabytes((long)peaks[size]),6:N0} MB  (runs: {runs.Count})");
+        }
+
+        if (peaks.Count >= 2)
+        {
+            var (small, large) = (peaks.Keys.Min(), peaks.Keys.Max());
+            var growth = peaks[large] / peaks[small];
+            Write($"  peak({large:N0}) / peak({small:N0}) = {growth:F2}  {Verdict(growth <= TargetMemoryGrowth)} <= {TargetMemoryGrowth:F1}");
+        }
+    }
+
+    private static string Verdict(bool met) => met ? "MET " : "MISS";
+
+    private static double Megabytes(long bytes) => bytes / (1024.0 * 1024.0);
+
+    private void Write(params FormattableString[] parts) =>
+        output.WriteLine(string.Concat(parts.Select(part => part.ToString(CultureInfo.InvariantCulture))));
+}

@@ -1,0 +1,8 @@
+namespace MassCampaign.Data.Campaigns;
+
+public enum DraftChangeOutcome
+{
+    Done,
+    NotFound,
+    NotDraft,
+}

@@ -1,0 +1,200 @@
+namespace MassCampaign.Data.Receipts;
+
+/// <summary>
+/// The statements that store delivery receipts and fold them into parts, messages and recipients. Every apply
+/// statement works on a set of stored receipt ids (@receipts), so a fresh batch and a later re-apply of receipts
+/// that arrived before their message share one code path. Each is its own statement because each must see what
+/// the one before it changed.
+/// </summary>
+internal static class ReceiptSql
+{
+    /// <summary>
+    /// Stores a batch (a receipt already stored is skipped), marks matched the ones whose part is known, and locks
+    /// those parts' messages in id order: concurrent batches sharing a long message then queue instead of
+    /// deadlocking, and the fold that follows reads their parts only once the other batch has committed.
+    /// </summary>
+    public const string InsertAndLock = """
+        WITH input AS (
+            SELECT * FROM unnest(@ids::text[], @refs::text[], @statuses::text[], @errors::text[], @prices::numeric[],
+                                 @msisdns::text[], @payloads::jsonb[])
+                     AS t(provider_message_id, client_ref, status, error_code, price, msisdn, payload)
+        ),
+        locked AS (
+            SELECT m.id
+            FROM sms_messages m JOIN sms_message_parts p ON p.sms_message_id = m.id
+            WHERE p.provider_message_id IN (SELECT provider_message_id FROM input)
+            ORDER BY m.id
+            FOR UPDATE OF m
+        ),
+        stored AS (
+            INSERT INTO delivery_receipts (provider_message_id, client_ref, status, error_code, price, msisdn, payload, matched)
+            SELECT i.*, EXISTS (SELECT 1 FROM sms_message_parts p WHERE p.provider_message_id = i.provider_message_id)
+            FROM input i
+            ON CONFLICT (provider_message_id, status) DO NOTHING
+            RETURNING id, matched
+        )
+        SELECT s.id, s.matched FROM stored s CROSS JOIN (SELECT count(*) FROM locked) l
+        """;
+
+    /// <summary>Recent receipts still waiting for their message, oldest first.</summary>
+    public const string SelectUnmatched = """
+        SELECT id FROM delivery_receipts
+        WHERE NOT matched AND received_at > now() - @window
+        ORDER BY received_at
+        LIMIT @limit
+        """;
+
+    public const string SelectUnmatchedByClientRef = """
+        SELECT id FROM delivery_receipts WHERE client_ref = ANY(@refs) AND NOT matched
+        """;
+
+    /// <summary>Locks the messages of the receipts, by part or by client-ref, in id order (see <see cref="InsertAndLock"/>).</summary>
+    public const string LockMessages = """
+        SELECT m.id FROM sms_messages m
+        WHERE m.id IN (SELECT p.sms_message_id
+                       FROM delivery_receipts d JOIN sms_message_parts p ON p.provider_message_id = d.provider_message_id
+                       WHERE d.id = ANY(@receipts)
+                       UNION
+                       SELECT m2.id
+                       FROM delivery_receipts d JOIN sms_messages m2 ON m2.client_ref = d.client_ref
+                       WHERE d.id = ANY(@receipts))
+        ORDER BY m.id
+        FOR UPDATE
+        """;
+
+    /// <summary>A message recorded without its part ids (an ambiguous send) learns them from receipts by client-ref.</summary>
+    public const string InsertMissingParts = """
+        INSERT INTO sms_message_parts (provider_message_id, sms_message_id, part_index, status)
+        SELECT n.provider_message_id, n.sms_message_id,
+               COALESCE((SELECT max(p.part_index) FROM sms_message_parts p WHERE p.sms_message_id = n.sms_message_id), 0)
+                 + row_number() OVER (PARTITION BY n.sms_message_id ORDER BY n.provider_message_id),
+               'accepted'
+        FROM (SELECT DISTINCT d.provider_message_id, m.id AS sms_message_id
+              FROM delivery_receipts d JOIN sms_messages m ON m.client_ref = d.client_ref
+              WHERE d.id = ANY(@receipts)
+                AND NOT EXISTS (SELECT 1 FROM sms_message_parts p WHERE p.provider_message_id = d.provider_message_id)) n
+        ON CONFLICT (provider_message_id) DO NOTHING
+        """;
+
+    /// <summary>
+    /// One statement from receipt to recipient. A part takes its receipt's status, but a final status is never
+    /// overwritten (of several receipts for one part, a final one wins). A message failed (expired, rejected) as
+    /// soon as one part did, with that part's err-code, and is delivered when every part is; each receipt is
+    /// appended to its status history. The recipient follows its current attempt's message: a final status ends
+    /// it, and any receipt proves an 'unknown' recipient (left by a crash or a timeout) was sent. The aggregate
+    /// reads parts as this statement leaves them: the stored row, or the update made to it here.
+    /// </summary>
+    public const string Fold = """
+        WITH receipt AS (
+            SELECT DISTINCT ON (d.provider_message_id) d.provider_message_id, d.status, d.error_code, d.price
+            FROM delivery_receipts d
+            WHERE d.id = ANY(@receipts)
+            ORDER BY d.provider_message_id, d.status IN ('delivered', 'failed', 'expired', 'rejected') DESC, d.id DESC
+        ),
+        changed_part AS (
+            UPDATE sms_message_parts p
+            SET status = r.status, error_code = r.error_code, price = COALESCE(r.price, p.price), updated_at = now()
+            FROM receipt r
+            WHERE p.provider_message_id = r.provider_message_id
+              AND p.status NOT IN ('delivered', 'failed', 'expired', 'rejected')
+            RETURNING p.provider_message_id, p.status, p.error_code, p.price
+        ),
+        history AS (
+            SELECT p.sms_message_id AS id,
+                   jsonb_agg(jsonb_build_object('status', d.status, 'errCode', d.error_code,
+                                                'messageId', d.provider_message_id, 'at', d.received_at) ORDER BY d.id) AS entries
+            FROM delivery_receipts d JOIN sms_message_parts p ON p.provider_message_id = d.provider_message_id
+            WHERE d.id = ANY(@receipts)
+            GROUP BY p.sms_message_id
+        ),
+        part_now AS (
+            SELECT p.sms_message_id, p.part_index,
+                   CASE WHEN u.provider_message_id IS NULL THEN p.status ELSE u.status END AS status,
+                   CASE WHEN u.provider_message_id IS NULL THEN p.error_code ELSE u.error_code END AS error_code,
+                   CASE WHEN u.provider_message_id IS NULL THEN p.price ELSE u.price END AS price
+            FROM sms_message_parts p
+            JOIN history h ON h.id = p.sms_message_id
+            LEFT JOIN changed_part u ON u.provider_message_id = p.provider_message_id
+        ),
+        aggregate AS (
+            SELECT sms_message_id AS id,
+                   count(*) AS total,
+                   count(*) FILTER (WHERE status = 'delivered') AS delivered,
+                   (array_agg(status ORDER BY part_index) FILTER (WHERE status IN ('failed', 'expired', 'rejected')))[1] AS failure,
+                   (array_agg(error_code ORDER BY part_index) FILTER (WHERE status IN ('failed', 'expired', 'rejected')))[1] AS failure_code,
+                   sum(price) AS price
+            FROM part_now
+            GROUP BY sms_message_id
+        ),
+        message AS (
+            UPDATE sms_messages m
+            SET status = CASE WHEN a.failure IS NOT NULL THEN a.failure
+                              WHEN a.delivered = a.total THEN 'delivered'
+                              WHEN m.status IN ('submitted', 'unknown') THEN 'accepted'
+                              ELSE m.status END,
+                error_code = CASE WHEN a.failure IS NOT NULL THEN a.failure_code ELSE m.error_code END,
+                price = COALESCE(a.price, m.price),
+                status_history = m.status_history || h.entries,
+                updated_at = now()
+            FROM aggregate a JOIN history h ON h.id = a.id
+            WHERE m.id = a.id
+            RETURNING m.recipient_id, m.client_ref, m.status, m.error_code, m.price
+        )
+        UPDATE campaign_recipients c
+        SET status = CASE WHEN m.status IN ('delivered', 'failed', 'expired', 'rejected') THEN m.status ELSE 'sent' END,
+            error_code = CASE WHEN m.status IN ('failed', 'expired', 'rejected') THEN m.error_code ELSE c.error_code END,
+            price = COALESCE(m.price, c.price),
+            finished_at = CASE WHEN m.status IN ('delivered', 'failed', 'expired', 'rejected') THEN now() ELSE c.finished_at END,
+            updated_at = now()
+        FROM message m
+        WHERE c.id = m.recipient_id
+          AND m.client_ref = c.id::text || '-' || c.attempt::text
+          AND ((m.status IN ('delivered', 'failed', 'expired', 'rejected')
+                AND c.status IN ('sent', 'unknown', 'delivered') AND c.status <> m.status)
+               OR (m.status NOT IN ('delivered', 'failed', 'expired', 'rejected') AND c.status = 'unknown'))
+        """;
+
+    /// <summary>
+    /// A receipt whose message was never recorded (the engine crashed between send and write) still reconciles
+    /// the recipient its client-ref names, "{recipientId}-{attempt}", if that recipient is waiting on it.
+    /// </summary>
+    public const string UpdateRecipientsByClientRef = """
+        UPDATE campaign_recipients c
+        SET status = CASE WHEN r.status IN ('delivered', 'failed', 'expired', 'rejected') THEN r.status ELSE 'sent' END,
+            error_code = CASE WHEN r.status IN ('failed', 'expired', 'rejected') THEN r.error_code ELSE c.error_code END,
+            price = COALESCE(r.price, c.price),
+            provider_message_id = COALESCE(c.provider_message_id, r.provider_message_id),
+            finished_at = CASE WHEN r.status IN ('delivered', 'failed', 'expired', 'rejected') THEN now() ELSE c.finished_at END,
+            updated_at = now()
+        FROM (SELECT DISTINCT ON (x.recipient_id) x.*
+              FROM (SELECT d.id, d.status, d.error_code, d.price, d.provider_message_id,
+                           CASE WHEN d.client_ref ~ '^[0-9]{1,18}-[0-9]{1,9}$' THEN split_part(d.client_ref, '-', 1)::bigint END AS recipient_id,
+                           CASE WHEN d.client_ref ~ '^[0-9]{1,18}-[0-9]{1,9}$' THEN split_part(d.client_ref, '-', 2)::integer END AS attempt
+                    FROM delivery_receipts d
+                    WHERE d.id = ANY(@receipts)
+                      AND NOT EXISTS (SELECT 1 FROM sms_messages m WHERE m.client_ref = d.client_ref)) x
+              WHERE x.recipient_id IS NOT NULL
+              ORDER BY x.recipient_id, x.status IN ('failed', 'expired', 'rejected') DESC,
+                       x.status = 'delivered' DESC, x.id DESC) r
+        WHERE c.id = r.recipient_id AND c.attempt = r.attempt
+          AND (c.status = 'unknown'
+               OR (c.status = 'sent' AND r.status IN ('delivered', 'failed', 'expired', 'rejected'))
+               OR (c.status = 'delivered' AND r.status IN ('failed', 'expired', 'rejected')))
+        """;
+
+    /// <summary>Matched: the part is known, or the recipient it names is past sending. The rest wait for a re-apply.</summary>
+    public const string MarkMatched = """
+        UPDATE delivery_receipts d
+        SET matched = true
+        WHERE d.id = ANY(@receipts) AND NOT d.matched
+          AND (EXISTS (SELECT 1 FROM sms_message_parts p WHERE p.provider_message_id = d.provider_message_id)
+               OR EXISTS (SELECT 1 FROM campaign_recipients c
+                          WHERE d.client_ref ~ '^[0-9]{1,18}-[0-9]{1,9}$'
+                            AND c.id = (CASE WHEN d.client_ref ~ '^[0-9]{1,18}-[0-9]{1,9}$' THEN split_part(d.client_ref, '-', 1)::bigint END)
+                            AND c.attempt = (CASE WHEN d.client_ref ~ '^[0-9]{1,18}-[0-9]{1,9}$' THEN split_part(d.client_ref, '-', 2)::integer END)
+                            AND c.status NOT IN ('pending', 'sending')))
+        """;
+
+    /// <summary>Everything, for receipts stored or inserted unmatched; the commands run in order, in one transaction.</summary>
+    public static readonly string[] Apply = [LockMessages, InsertMissingParts, Fold, UpdateRecipientsByClientRef, MarkMatched];
+}

@@ -1,0 +1,16 @@
+namespace MassCampaign.Data.Sending;
+
+public enum SendOutcomeKind
+{
+    /// <summary>Vonage took every part: recipient 'sent', message and parts recorded.</summary>
+    Accepted,
+
+    /// <summary>Certainly not taken and worth retrying (throttled, transient): back to 'pending' with next_attempt_at.</summary>
+    Retry,
+
+    /// <summary>Refused for good: recipient 'failed' with the provider's code.</summary>
+    Permanent,
+
+    /// <summary>May or may not have been taken (timeout after sending): 'unknown', never resent automatically.</summary>
+    Ambiguous,
+}

@@ -1,0 +1,177 @@
+using MassCampaign.Data.Receipts;
+using Npgsql;
+
+namespace MassCampaign.Data.Sending;
+
+/// <summary>
+/// <see cref="ISendPathRepository"/> on Npgsql: every method is one statement, or one transaction of set-based
+/// statements sent together, whatever the batch size.
+/// </summary>
+public sealed class SendPathRepository(NpgsqlDataSource dataSource, TimeProvider time) : ISendPathRepository
+{
+    private const int MaxWriteAttempts = 3;
+
+    public async Task<IReadOnlyList<string>> PendingZoneKeysAsync(Guid campaignId, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(SendPathSql.PendingZoneKeys);
+        command.Parameters.AddWithValue("campaign_id", campaignId);
+        command.Parameters.AddWithValue("now", now.ToUniversalTime());
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var keys = new List<string>();
+        while (await reader.ReadAsync(ct))
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return keys;
+    }
+
+    public async Task<IReadOnlyList<ClaimedRecipient>> ClaimBatchAsync(
+        Guid campaignId, IReadOnlyCollection<string> openZoneKeys, int limit, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        if (limit == 0 || openZoneKeys.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var claim = new NpgsqlBatchCommand(SendPathSql.Claim);
+        claim.Parameters.AddWithValue("campaign_id", campaignId);
+        claim.Parameters.AddWithValue("open_zone_keys", openZoneKeys.ToArray());
+        claim.Parameters.AddWithValue("limit", limit);
+        claim.Parameters.AddWithValue("now", now.ToUniversalTime());
+        var serialize = new NpgsqlBatchCommand(SendPathSql.SerializeClaims);
+        serialize.Parameters.AddWithValue("campaign_id", campaignId);
+
+        var claimed = new List<ClaimedRecipient>(limit);
+        await using (var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { serialize, claim } })
+        await using (var reader = await batch.ExecuteReaderAsync(ct))
+        {
+            await reader.NextResultAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                claimed.Add(ReadClaimed(reader));
+            }
+        }
+
+        await transaction.CommitAsync(ct);
+        return claimed;
+    }
+
+    public async Task RecordOutcomesAsync(IReadOnlyList<SendOutcome> outcomes, CancellationToken ct)
+    {
+        if (outcomes.Count == 0)
+        {
+            return;
+        }
+
+        var columns = new OutcomeColumns(outcomes);
+        var now = time.GetUtcNow();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await WriteOutcomesAsync(columns, now, ct);
+                return;
+            }
+            // The receipt writers lock the same messages and recipients from the other side; every statement
+            // here is idempotent, so the whole write is simply tried again.
+            catch (PostgresException e) when (attempt < MaxWriteAttempts
+                                              && e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
+            {
+            }
+        }
+    }
+
+    public Task<int> MarkInterruptedAsUnknownAsync(Guid campaignId, CancellationToken ct) =>
+        ExecuteForCampaignAsync(SendPathSql.MarkInterruptedAsUnknown, campaignId, ct);
+
+    public Task<int> CancelRemainingAsync(Guid campaignId, CancellationToken ct) =>
+        ExecuteForCampaignAsync(SendPathSql.CancelRemaining, campaignId, ct);
+
+    public async Task<CampaignProgress> GetProgressAsync(Guid campaignId, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(SendPathSql.CountByStatus);
+        command.Parameters.AddWithValue("campaign_id", campaignId);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var byStatus = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct))
+        {
+            byStatus[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return CampaignProgress.FromStatusCounts(byStatus);
+    }
+
+    public async Task<DateTimeOffset?> NextRetryDueAsync(Guid campaignId, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(SendPathSql.NextRetryDue);
+        command.Parameters.AddWithValue("campaign_id", campaignId);
+        command.Parameters.AddWithValue("now", now.ToUniversalTime());
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return reader.IsDBNull(0) ? null : reader.GetFieldValue<DateTimeOffset>(0);
+    }
+
+    /// <summary>
+    /// One transaction: recipients, messages and parts in one round trip, then the receipts that arrived before
+    /// this write are folded in with the receipt store's own statements, so both paths reach the same state.
+    /// </summary>
+    private async Task WriteOutcomesAsync(OutcomeColumns columns, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+
+        var earlyReceipts = new List<long>();
+        await using (var write = new NpgsqlBatch(connection, transaction))
+        {
+            write.BatchCommands.Add(columns.UpdateRecipients(now));
+            if (columns.HasSubmissions)
+            {
+                write.BatchCommands.Add(columns.InsertMessages(now));
+                write.BatchCommands.Add(columns.InsertParts(now));
+                write.BatchCommands.Add(columns.SelectEarlyReceipts());
+            }
+
+            await using var reader = await write.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                earlyReceipts.Add(reader.GetInt64(0));
+            }
+        }
+
+        if (earlyReceipts.Count > 0)
+        {
+            await using var fold = new NpgsqlBatch(connection, transaction);
+            foreach (var statement in ReceiptSql.Apply)
+            {
+                fold.BatchCommands.Add(new NpgsqlBatchCommand(statement) { Parameters = { new("receipts", earlyReceipts.ToArray()) } });
+            }
+
+            await fold.ExecuteNonQueryAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+    }
+
+    private static ClaimedRecipient ReadClaimed(NpgsqlDataReader reader) => new(
+        RecipientId: reader.GetInt64(0),
+        ContactId: reader.GetInt64(1),
+        PhoneE164: reader.GetString(2),
+        Attempt: reader.GetInt32(3),
+        ZoneKey: reader.GetString(4),
+        FirstName: reader.IsDBNull(5) ? null : reader.GetString(5),
+        LastName: reader.IsDBNull(6) ? null : reader.GetString(6),
+        TimeZone: reader.IsDBNull(7) ? null : reader.GetString(7),
+        Attributes: ContactAttributes.Parse(reader.GetString(8)));
+
+    private async Task<int> ExecuteForCampaignAsync(string sql, Guid campaignId, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("campaign_id", campaignId);
+        command.Parameters.AddWithValue("now", time.GetUtcNow());
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,17 @@
+using MassCampaign.Data.Reporting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MassCampaign.Data.Sending;
+
+public static class SendPathServiceCollectionExtensions
+{
+    /// <summary>The send path's repository and the reports that read what it wrote; needs an NpgsqlDataSource registered.</summary>
+    public static IServiceCollection AddSendPathData(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ISendPathRepository, SendPathRepository>();
+        services.TryAddSingleton<CampaignReportQueries>();
+        return services;
+    }
+}

@@ -1,0 +1,13 @@
+namespace MassCampaign.Host.Webhooks;
+
+internal static partial class ReceiptWriterLog
+{
+    [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} delivery receipts could not be written; their webhooks answer 500 and Vonage retries them.")]
+    public static partial void BatchFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Re-applied {Count} delivery receipts that had arrived before their message.")]
+    public static partial void Reapplied(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Re-applying unmatched delivery receipts failed; the next sweep tries again.")]
+    public static partial void ReapplyFailed(ILogger logger, Exception exception);
+}

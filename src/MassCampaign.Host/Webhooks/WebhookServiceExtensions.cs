@@ -1,0 +1,35 @@
+using MassCampaign.Data.Caching;
+using MassCampaign.Data.Inbound;
+using MassCampaign.Data.Receipts;
+using MassCampaign.Vonage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MassCampaign.Host.Webhooks;
+
+public static class WebhookServiceExtensions
+{
+    /// <summary>The SMS webhooks: receipt group commit and reconciliation, inbound storage, the replies read side.</summary>
+    public static IServiceCollection AddSmsWebhooks(this IServiceCollection services, IConfiguration config)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<VonageOptions>().Bind(config.GetSection(VonageOptions.SectionName));
+        services.AddOptions<ReceiptOptions>().Bind(config.GetSection(ReceiptOptions.Section))
+            .Validate(o => o.MaxBatchSize > 0 && o.Writers > 0 && o.QueueCapacity > 0, "massCampaign:receipts sizes must be positive.")
+            .Validate(o => o.ReconcileInterval > TimeSpan.Zero, "massCampaign:receipts:ReconcileInterval must be positive.");
+        services.AddOptions<MessagingOptions>().Bind(config.GetSection(MessagingOptions.Section));
+
+        services.AddSingleton<DeliveryReceiptStore>();
+        services.AddSingleton<DeliveryReceiptWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryReceiptWriter>());
+        services.AddHostedService<ReceiptReconciler>();
+
+        services.AddSingleton(config.GetSection(ContactPhoneCacheOptions.Section).Get<ContactPhoneCacheOptions>() ?? new ContactPhoneCacheOptions());
+        services.AddSingleton<ContactPhoneCache>();
+        services.AddSingleton<ContactDirectory>();
+        services.AddSingleton<InboundSmsStore>();
+        services.AddSingleton<SmsReplyQueries>();
+        services.AddSingleton<KeywordResponder>();
+        services.AddSingleton<InboundSmsHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,164 @@
+using MassCampaign.Data.Lifecycle;
+using MassCampaign.Data.Sending;
+using MassCampaign.Domain.Campaigns;
+using MassCampaign.Domain.Messaging;
+using MassCampaign.Workflows.Configuration;
+using MassCampaign.Workflows.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace MassCampaign.Workflows.Campaigns;
+
+/// <summary>
+/// The SMS campaign lifecycle: the operator's commands, status reads and wake-ups. How each status change is carried
+/// out is in CampaignGrain.Transitions.cs; the send loop lives in <see cref="CampaignSendLoop"/>.
+/// </summary>
+public sealed partial class CampaignGrain(
+    [PersistentState("campaign", GrainStorageNames.Campaigns)] IPersistentState<CampaignState> state,
+    ICampaignLifecycleRepository campaigns,
+    ISendPathRepository sendPath,
+    IClock clock,
+    TimeProvider time,
+    IOptions<SendPathOptions> sendOptions,
+    IOptions<SmsRateLimitOptions> rateOptions,
+    ILogger<CampaignGrain> logger) : Grain, ICampaignGrain, IRemindable
+{
+    private const string WakeReminder = "wake";
+    private static readonly TimeSpan WakePeriod = TimeSpan.FromMinutes(1);
+
+    private CampaignDefinition? _campaign;
+    private CampaignSendLoop? _loop;
+
+    private Guid Id => this.GetPrimaryKey();
+
+    private CampaignState Current => state.State;
+
+    private CampaignSendLoop Loop => _loop ??= new CampaignSendLoop(
+        this, GrainFactory, sendPath, clock, time, sendOptions.Value, rateOptions.Value, logger);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _campaign = await campaigns.FindAsync(Id, cancellationToken);
+        if (_campaign is not null)
+        {
+            await ReconcileAsync(cancellationToken);
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Batches still out must record before another activation could mistake their recipients for a crash's.
+        if (_loop is not null)
+        {
+            await _loop.StopAsync(cancellationToken);
+        }
+    }
+
+    public async Task<LifecycleResult> StartAsync()
+    {
+        // Read afresh: a draft may have been edited since this activation loaded it.
+        _campaign = await campaigns.FindAsync(Id, CancellationToken.None);
+        if (_campaign is null)
+        {
+            return LifecycleResult.NotFound;
+        }
+
+        if (Current.Status is CampaignStatus.Draft or CampaignStatus.Scheduled)
+        {
+            Current.Status = _campaign.Status;
+        }
+
+        var decision = CampaignCommands.TargetOf(CampaignCommand.Start, Current.Status);
+        if (!decision.IsAccepted)
+        {
+            return LifecycleResult.Conflict(decision.Reason);
+        }
+
+        if (_campaign.Type != CampaignType.Sms)
+        {
+            return LifecycleResult.Conflict(
+                $"Only SMS campaigns can be started in this version; this one is a {CampaignTypeNames.ToWire(_campaign.Type)} campaign.");
+        }
+
+        await MoveToAsync(CampaignStatus.Queued, null);
+        await this.RegisterOrUpdateReminder(WakeReminder, WakePeriod, WakePeriod);
+        // Checked once queued: a draft cannot fail, a started campaign can, and then it says why.
+        if (!SmsTemplate.TryParse(_campaign.SmsTemplate ?? "", out _, out var error))
+        {
+            await EndAsync(CampaignStatus.Failed, $"The SMS template cannot be used: {error}");
+            return LifecycleResult.Accepted;
+        }
+
+        await AcquireSlotAsync();
+        return LifecycleResult.Accepted;
+    }
+
+    public Task<LifecycleResult> PauseAsync() => CommandAsync(CampaignCommand.Pause, target => MoveToAsync(target, null));
+
+    public Task<LifecycleResult> ResumeAsync() => CommandAsync(CampaignCommand.Resume, async target =>
+    {
+        await MoveToAsync(target, null);
+        Loop.Start();
+    });
+
+    public Task<LifecycleResult> StopAsync() => CommandAsync(CampaignCommand.Stop, target => EndAsync(target, null));
+
+    public async Task<CampaignStatusView?> GetStatusAsync()
+    {
+        // Drafts are edited through the API, not through this grain: read them afresh.
+        if (_campaign is null || Current.Status is CampaignStatus.Draft or CampaignStatus.Scheduled)
+        {
+            _campaign = await campaigns.FindAsync(Id, CancellationToken.None);
+            if (_campaign is null)
+            {
+                return null;
+            }
+
+            if (Current.Status is CampaignStatus.Draft or CampaignStatus.Scheduled)
+            {
+                Current.Status = _campaign.Status;
+                Current.Phase = CampaignPhases.Of(_campaign.Status);
+            }
+        }
+
+        var progress = await Loop.ProgressAsync(CancellationToken.None);
+        return new CampaignStatusView(
+            Id, _campaign.Name, _campaign.Type, Current.Status, Current.Reason, Current.Phase, progress,
+            Current.NextWindowOpensAt, Loop.RatePerSecond, Current.QueuePosition, _campaign.Sender, _campaign.SmsTemplate,
+            _campaign.CreatedAt, Current.UpdatedAt ?? _campaign.UpdatedAt, Current.WoundDown);
+    }
+
+    public async Task SlotGrantedAsync()
+    {
+        if (Current.Status == CampaignStatus.Queued)
+        {
+            await EnterRunningAsync();
+        }
+        else if (_campaign is not null && CampaignTransitions.IsTerminal(Current.Status))
+        {
+            // Granted too late: the campaign ended while it waited, so the slot goes to the next one.
+            await Gate().ReleaseAsync(Id);
+        }
+    }
+
+    // Activation has already reconciled and resumed the campaign by the time this runs.
+    public Task WakeAsync() => Task.CompletedTask;
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (_campaign is null || (CampaignTransitions.IsTerminal(Current.Status) && Current.WoundDown))
+        {
+            await UnregisterWakeAsync();
+        }
+        else if (Current.Status == CampaignStatus.Queued)
+        {
+            // Polling the gate covers a lost one-way grant.
+            await AcquireSlotAsync();
+        }
+        else if (Current.Status == CampaignStatus.Running)
+        {
+            Loop.Start();
+        }
+    }
+}

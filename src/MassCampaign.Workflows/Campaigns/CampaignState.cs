@@ -1,0 +1,23 @@
+using MassCampaign.Domain.Campaigns;
+
+namespace MassCampaign.Workflows.Campaigns;
+
+/// <summary>The campaign grain's persisted state; the campaigns row in PostgreSQL always carries the same status.</summary>
+public sealed class CampaignState
+{
+    public CampaignStatus Status { get; set; } = CampaignStatus.Draft;
+
+    public string? Reason { get; set; }
+
+    public string Phase { get; set; } = CampaignPhases.Of(CampaignStatus.Draft);
+
+    /// <summary>1-based place in the gate's queue while queued.</summary>
+    public int? QueuePosition { get; set; }
+
+    public DateTimeOffset? NextWindowOpensAt { get; set; }
+
+    /// <summary>A finished campaign has released its slot, dropped its reminder and cancelled what was left.</summary>
+    public bool WoundDown { get; set; }
+
+    public DateTimeOffset? UpdatedAt { get; set; }
+}

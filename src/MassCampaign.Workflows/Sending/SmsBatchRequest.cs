@@ -1,0 +1,14 @@
+namespace MassCampaign.Workflows.Sending;
+
+/// <summary>
+/// One batch to claim and send. <see cref="Now"/> is the campaign's clock reading, so retries and windows agree
+/// with the decision that opened these zones.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record SmsBatchRequest(
+    [property: Id(0)] Guid CampaignId,
+    [property: Id(1)] string Sender,
+    [property: Id(2)] string Template,
+    [property: Id(3)] IReadOnlyList<string> OpenZoneKeys,
+    [property: Id(4)] int Limit,
+    [property: Id(5)] DateTimeOffset Now);

@@ -1,0 +1,49 @@
+using MassCampaign.Data.Lifecycle;
+using MassCampaign.Vonage;
+using MassCampaign.Vonage.RateLimiting;
+using MassCampaign.Vonage.Sms;
+using MassCampaign.Workflows.Configuration;
+using MassCampaign.Workflows.RateLimiting;
+using MassCampaign.Workflows.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NodaTime;
+using Npgsql;
+using Orleans.Runtime.Hosting;
+
+namespace MassCampaign.Workflows;
+
+public static class WorkflowServiceExtensions
+{
+    /// <summary>
+    /// What the campaign grains need inside a silo: options from host.json, the clock, the lifecycle repository, the
+    /// "campaigns" grain storage on PostgreSQL, and the Vonage SMS client behind the cluster-wide rate gate.
+    /// Needs an <see cref="NpgsqlDataSource"/> and an <c>ISendPathRepository</c> registered.
+    /// </summary>
+    public static IServiceCollection AddCampaignWorkflows(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<SendPathOptions>().Bind(config.GetSection(SendPathOptions.Section))
+            .Validate(o => o.BatchSize > 0 && o.MaxBatchesInFlight > 0 && o.TickMilliseconds > 0,
+                "massCampaign:sendPath needs a positive batchSize, maxBatchesInFlight and tickMilliseconds.");
+        services.AddOptions<ConcurrencyOptions>().Bind(config.GetSection(ConcurrencyOptions.Section))
+            .Validate(o => o.Sms > 0 && o.Voice > 0, "massCampaign:concurrency limits must be positive.");
+        services.AddOptions<SmsRateLimitOptions>().Bind(config.GetSection(SmsRateLimitOptions.Section));
+
+        // TryAdd: tests put a FakeClock in first.
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ICampaignLifecycleRepository, CampaignLifecycleRepository>();
+
+        services.AddGrainStorage(GrainStorageNames.Campaigns, (provider, name) =>
+            new NpgsqlGrainStorage(name, provider.GetRequiredService<NpgsqlDataSource>(), GrainStateJson.Options));
+
+        // Registered as well as before the SMS client's TryAdd: the cluster gate wins whoever adds the client.
+        services.AddSingleton<IRequestRateGate, ClusterSmsRateGate>();
+        if (!services.Any(d => d.ServiceType == typeof(VonageSmsClient)))
+        {
+            services.AddVonageSms(config.GetSection(VonageOptions.SectionName));
+        }
+        return services;
+    }
+}

@@ -1,0 +1,3 @@
+namespace MassCampaign.Data.Tests.Sending;
+
+internal sealed record SeededRecipient(long Id, long ContactId, string Phone);

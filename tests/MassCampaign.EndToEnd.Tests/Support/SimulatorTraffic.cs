@@ -1,0 +1,40 @@
+using MassCampaign.Simulator;
+
+namespace MassCampaign.EndToEnd.Tests.Support;
+
+/// <summary>What one or more Simulators have accepted, read the way Vonage's own records would be.</summary>
+public static class SimulatorTraffic
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+
+    public static long Total(IEnumerable<VonageSimulator> simulators) => simulators.Sum(s => s.GetStats().TotalSms);
+
+    /// <summary>Accepted SMS per E.164 number, summed over the Simulators.</summary>
+    public static Dictionary<string, long> ByRecipient(IEnumerable<VonageSimulator> simulators)
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (phone, count) in simulators.SelectMany(s => s.GetStats().SmsByRecipient))
+        {
+            counts[phone] = counts.GetValueOrDefault(phone) + count;
+        }
+
+        return counts;
+    }
+
+    /// <summary>Waits until the Simulators together have accepted at least <paramref name="target"/> SMS.</summary>
+    /// <param name="describe">What to report if they never do, e.g. the host's log.</param>
+    public static async Task WaitForAsync(IReadOnlyList<VonageSimulator> simulators, long target, TimeSpan timeout, Func<string> describe)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        while (Total(simulators) < target)
+        {
+            if (TimeProvider.System.GetElapsedTime(started) > timeout)
+            {
+                throw new TimeoutException(
+                    $"The Simulators accepted {Total(simulators)} SMS in {timeout.TotalSeconds:F0} s, not the {target} waited for.\n{describe()}");
+            }
+
+            await Task.Delay(Poll);
+        }
+    }
+}

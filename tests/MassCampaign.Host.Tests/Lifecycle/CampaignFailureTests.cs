@@ -1,0 +1,42 @@
+using System.Net;
+
+namespace MassCampaign.Host.Tests.Lifecycle;
+
+/// <summary>What the engine cannot recover from fails the campaign with a reason, frees its slot and cancels what is left.</summary>
+public sealed class CampaignFailureTests
+{
+    [Fact]
+    public async Task A_template_that_cannot_be_used_fails_the_campaign_before_anything_is_sent()
+    {
+        await using var lifecycle = await LifecycleHost.StartAsync(new Dictionary<string, string?>());
+        var campaign = await lifecycle.Seed.SmsCampaignAsync(recipients: 3, template: "Hello {{favourite_colour}}");
+
+        (await lifecycle.CommandAsync(campaign.Id, "start")).Dispose();
+        var failed = await lifecycle.WaitForStatusAsync(campaign.Id, s => s.Code == HttpStatusCode.OK, "the campaign ends");
+
+        Assert.Equal("Failed", failed.RuntimeStatus);
+        Assert.StartsWith("The SMS template cannot be used", failed.Custom.GetProperty("reason").GetString());
+        Assert.Equal(3, failed.Count("cancelled"));
+        Assert.Equal(0, lifecycle.SentTo(campaign));
+        Assert.Equal("failed", await lifecycle.Seed.CampaignRowStatusAsync(campaign.Id));
+    }
+
+    [Fact]
+    public async Task Rejected_provider_credentials_fail_the_campaign_and_nothing_is_sent()
+    {
+        await using var lifecycle = await LifecycleHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Vonage:ApiSecret"] = "not-the-secret",
+        });
+        var campaign = await lifecycle.Seed.SmsCampaignAsync(recipients: 8);
+
+        (await lifecycle.CommandAsync(campaign.Id, "start")).Dispose();
+        var failed = await lifecycle.WaitForStatusAsync(campaign.Id, s => s.Code == HttpStatusCode.OK, "the campaign ends");
+
+        Assert.Equal("Failed", failed.RuntimeStatus);
+        Assert.StartsWith("Vonage rejected the account credentials", failed.Custom.GetProperty("reason").GetString());
+        Assert.Equal(0, lifecycle.SentTo(campaign));
+        var statuses = await lifecycle.Seed.RecipientStatusesAsync(campaign.Id);
+        Assert.All(statuses.Values, status => Assert.Equal("cancelled", status));
+    }
+}

@@ -1,0 +1,54 @@
+namespace MassCampaign.Testing;
+
+/// <summary>
+/// What a <see cref="HostProcess"/> is started with. Ports left null are picked free at start; the started host's
+/// <see cref="HostProcess.Options"/> has them filled in, so starting again with those options brings a replacement
+/// up on the same address (Simulator receipts keep reaching it).
+/// </summary>
+public sealed record HostProcessOptions
+{
+    /// <summary>An already migrated database, e.g. <see cref="PostgresDatabase.ConnectionString"/>.</summary>
+    public required string Postgres { get; init; }
+
+    public string Redis { get; init; } = TestEnvironment.Redis;
+
+    /// <summary>Where the host sends SMS: a Simulator's <c>BaseAddress</c>.</summary>
+    public required Uri VonageBaseUrl { get; init; }
+
+    public required string VonageApiKey { get; init; }
+
+    public required string VonageApiSecret { get; init; }
+
+    public string ApiKey { get; init; } = RunningHost.ApiKey;
+
+    public int? HttpPort { get; init; }
+
+    public int? SiloPort { get; init; }
+
+    public int? GatewayPort { get; init; }
+
+    /// <summary>Configuration overrides by key, e.g. <c>massCampaign:sendPath:batchSize</c>; passed as environment variables.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>How long <see cref="HostProcess.Client"/> waits for one answer; a million-row import needs more.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Joins a Redis-clustered Orleans cluster of its own, so parallel tests never share silos.</summary>
+    public HostProcessOptions InCluster(string clusterId) => this with
+    {
+        Settings = new Dictionary<string, string>(Settings)
+        {
+            ["Orleans:Clustering:ProviderType"] = "Redis",
+            ["Orleans:ClusterId"] = clusterId,
+            ["Orleans:ServiceId"] = clusterId,
+            ["Orleans:AdvertisedIPAddress"] = "127.0.0.1",
+        },
+    };
+
+    public HostProcessOptions With(string key, string value) => this with
+    {
+        Settings = new Dictionary<string, string>(Settings) { [key] = value },
+    };
+}
