@@ -19,6 +19,16 @@ public sealed class HostProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>CPU the host has used so far (taskset execs dotnet in place, so the pid is the host's).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<HostProcess> StartAsync(BenchmarkOptions options, string postgres)
     {
         var dll = Path.GetFullPath(options.HostDll);

@@ -7,6 +7,7 @@ await using var host = await HostProcess.StartAsync(options, database.Connection
 Console.WriteLine($"Host ready at {host.BaseAddress} over database {database.Name}; {options.Concurrency} senders, "
                   + (options.Rate > 0 ? $"paced at {options.Rate:N0}/s" : "unpaced") + (options.HostCpus.Length > 0 ? $", host on CPUs {options.HostCpus}" : ""));
 
+var backends = new BackendCpu(database.DataSource, database.Name);
 using var load = new ReceiptLoad(host.BaseAddress, options.Concurrency, options.Rate);
 if (options.Warmup > 0)
 {
@@ -19,12 +20,15 @@ var unapplied = 0L;
 for (var run = 1; run <= options.Runs; run++)
 {
     var sent = await database.SeedSentSmsAsync(options.Receipts);
+    var (hostBefore, backendsBefore) = (host.CpuTime, await backends.SnapshotAsync());
     var summary = await load.RunAsync(sent);
+    var hostCpuMs = (host.CpuTime - hostBefore).TotalMilliseconds / sent.Count;
+    var databaseCpuMs = BackendCpu.Between(backendsBefore, await backends.SnapshotAsync())?.TotalMilliseconds / sent.Count;
     var (stored, delivered) = await database.CountAsync(sent[0].Campaign);
     lost += sent.Count - stored;
     unapplied += sent.Count - delivered;
     runs.Add(summary);
-    Console.WriteLine($"Run {run}: {summary}; stored {stored:N0}/{sent.Count:N0}, recipients delivered {delivered:N0}");
+    Console.WriteLine($"Run {run}: {summary}; CPU per receipt: host {hostCpuMs:F3} ms, PostgreSQL {(databaseCpuMs is { } ms ? ms.ToString("F3", System.Globalization.CultureInfo.InvariantCulture) : "n/a")} ms; stored {stored:N0}/{sent.Count:N0}, recipients delivered {delivered:N0}");
 }
 
 var median = runs.OrderBy(r => r.PerSecond).ElementAt(runs.Count / 2);

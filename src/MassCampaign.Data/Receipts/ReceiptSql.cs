@@ -1,10 +1,11 @@
 namespace MassCampaign.Data.Receipts;
 
 /// <summary>
-/// The statements that store delivery receipts and fold them into parts, messages and recipients. Every apply
-/// statement works on a set of stored receipt ids (@receipts), so a fresh batch and a later re-apply of receipts
-/// that arrived before their message share one code path. Each is its own statement because each must see what
-/// the one before it changed.
+/// The statements that store delivery receipts and fold them into parts, messages and recipients. A batch is
+/// stored by <see cref="InsertAndLock"/>; when all its parts are known, <see cref="Fold"/> alone applies it.
+/// Otherwise <see cref="Apply"/> runs, which also serves the later re-apply of receipts that arrived before their
+/// message. The apply statements work on stored receipt ids (@receipts), each as its own statement because each
+/// must see what the one before it changed.
 /// </summary>
 internal static class ReceiptSql
 {

@@ -175,6 +175,22 @@ public sealed class DeliveryReceiptStoreTests(PostgresDatabase database) : SendP
     }
 
     [Fact]
+    public async Task A_batch_mixing_known_parts_and_an_unknown_recipients_receipt_applies_both()
+    {
+        var (known, parts) = await SentAsync(1);
+        var (campaign, crashed) = await ClaimOneAsync();
+        await Repository.MarkInterruptedAsUnknownAsync(campaign, default);
+
+        var matched = await Store.StoreAsync(
+            [Receipt(parts[0], known.ClientRef, "delivered"), Receipt(NewPartId(), crashed.ClientRef, "rejected", "14")], default);
+
+        Assert.Equal(2, matched);
+        Assert.Equal("delivered", (await Seed.ReadAsync(known.RecipientId)).Status);
+        var recipient = await Seed.ReadAsync(crashed.RecipientId);
+        Assert.Equal(("rejected", "14"), (recipient.Status, recipient.ErrorCode));
+    }
+
+    [Fact]
     public async Task Receipts_waiting_for_given_client_refs_can_be_applied_on_demand()
     {
         var (campaign, claimed) = await ClaimOneAsync();

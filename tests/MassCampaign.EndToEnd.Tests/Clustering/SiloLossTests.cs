@@ -77,6 +77,7 @@ public sealed class SiloLossTests(ITestOutputHelper output) : IAsyncLifetime
             clock.Mark("campaign created and imported");
             await api.StartAsync(campaign);
             await SimulatorTraffic.WaitForAsync(_simulators, Recipients * 30 / 100, SendTimeout, () => Describe(hosts));
+            await SimulatorTraffic.WaitForSendingNowAsync(_simulators, SendTimeout, () => Describe(hosts));
 
             var traffic = _simulators.Select(s => s.GetStats().TotalSms).ToArray();
             var runner = traffic[0] >= traffic[1] ? 0 : 1;

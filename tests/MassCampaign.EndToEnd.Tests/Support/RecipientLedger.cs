@@ -20,6 +20,13 @@ public sealed class RecipientLedger(NpgsqlDataSource database)
     public Task<IReadOnlyList<RecipientRow>> InStatusAsync(Guid campaign, string status) =>
         QueryAsync("SELECT id, phone_e164, status, attempt FROM campaign_recipients WHERE campaign_id = $1 AND status = $2", campaign, status);
 
+    public async Task<IReadOnlyList<RecipientRow>> ByIdAsync(IReadOnlyCollection<long> ids)
+    {
+        await using var command = database.CreateCommand("SELECT id, phone_e164, status, attempt FROM campaign_recipients WHERE id = ANY($1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = ids.ToArray() });
+        return await ReadAsync(command);
+    }
+
     private async Task<IReadOnlyList<RecipientRow>> QueryAsync(string sql, Guid campaign, string? status)
     {
         await using var command = database.CreateCommand(sql);
@@ -29,6 +36,11 @@ public sealed class RecipientLedger(NpgsqlDataSource database)
             command.Parameters.Add(new NpgsqlParameter { Value = status });
         }
 
+        return await ReadAsync(command);
+    }
+
+    private static async Task<IReadOnlyList<RecipientRow>> ReadAsync(NpgsqlCommand command)
+    {
         var rows = new List<RecipientRow>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

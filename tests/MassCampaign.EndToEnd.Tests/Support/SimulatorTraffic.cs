@@ -6,6 +6,8 @@ namespace MassCampaign.EndToEnd.Tests.Support;
 public static class SimulatorTraffic
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan QuickPoll = TimeSpan.FromMilliseconds(5);
+    private static readonly TimeSpan JustNow = TimeSpan.FromMilliseconds(15);
 
     public static long Total(IEnumerable<VonageSimulator> simulators) => simulators.Sum(s => s.GetStats().TotalSms);
 
@@ -35,6 +37,24 @@ public static class SimulatorTraffic
             }
 
             await Task.Delay(Poll);
+        }
+    }
+
+    /// <summary>
+    /// Waits until one of the Simulators accepted an SMS a moment ago: a batch is being sent right now, so a crash now
+    /// cuts it off with recipients still in 'sending'. Between batches there may be none.
+    /// </summary>
+    public static async Task WaitForSendingNowAsync(IReadOnlyList<VonageSimulator> simulators, TimeSpan timeout, Func<string> describe)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        while (!simulators.Any(s => s.ReceivedMessages() is [.., var last] && TimeProvider.System.GetUtcNow() - last.ReceivedAt < JustNow))
+        {
+            if (TimeProvider.System.GetElapsedTime(started) > timeout)
+            {
+                throw new TimeoutException($"No SMS reached the Simulators for {timeout.TotalSeconds:F0} s.\n{describe()}");
+            }
+
+            await Task.Delay(QuickPoll);
         }
     }
 }
