@@ -60,7 +60,16 @@ public sealed class HostProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         var host = new HostProcess(process, baseAddress);
-        await host.WaitUntilReadyAsync();
+        try
+        {
+            await host.WaitUntilReadyAsync();
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+
         return host;
     }
 

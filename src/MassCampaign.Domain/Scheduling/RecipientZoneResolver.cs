@@ -12,6 +12,9 @@ public sealed class RecipientZoneResolver
     /// <summary>More candidates than this is a non-geographic number (+1 toll-free lists 41 zones): too vague to use.</summary>
     public const int DefaultMaxCandidateZones = 3;
 
+    // How many tz names (aliases included) one real zone may appear under in libphonenumber's data.
+    private const int NamesPerZoneAllowance = 4;
+
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
     private static readonly PhoneNumberToTimeZonesMapper Mapper = PhoneNumberToTimeZonesMapper.GetInstance();
 
@@ -62,7 +65,9 @@ public sealed class RecipientZoneResolver
         }
 
         var candidates = Mapper.GetTimeZonesForNumber(number);
-        if (candidates.Count == 0 || candidates.Count > MaxCandidateZones)
+        // The limit applies to distinct zones, not names: UK mobiles list Guernsey, Jersey, Isle of Man and London,
+        // all one zone. A list far longer than the limit (41 for +1 non-geographic) is not worth canonicalising.
+        if (candidates.Count == 0 || candidates.Count > MaxCandidateZones * NamesPerZoneAllowance)
         {
             return null;
         }
@@ -79,6 +84,7 @@ public sealed class RecipientZoneResolver
             zones[i] = zone;
         }
 
-        return ZoneKey.Join(zones);
+        var key = ZoneKey.Join(zones);
+        return ZoneKey.Split(key).Count > MaxCandidateZones ? null : key;
     }
 }

@@ -18,6 +18,15 @@ public sealed class RecipientZoneResolverTests
     private readonly RecipientZoneResolver resolver = new();
 
     [Fact]
+    public void Zone_aliases_of_one_zone_count_once_against_the_candidate_limit()
+    {
+        // UK mobiles map to Guernsey, Isle of Man, Jersey and London: four names, one zone.
+        var ukMobile = PhoneNumberUtil.GetInstance().GetExampleNumberForType("GB", PhoneNumberType.MOBILE);
+        var e164 = PhoneNumberUtil.GetInstance().Format(ukMobile, PhoneNumberFormat.E164);
+        Assert.Equal("Europe/London", resolver.Resolve(null, e164, "America/New_York"));
+    }
+
+    [Fact]
     public void Contact_zone_wins_over_the_number_and_the_campaign()
     {
         Assert.Equal("Europe/London", resolver.Resolve("Europe/London", Phoenix, "America/New_York"));
