@@ -77,3 +77,27 @@ mc_stop_redis() { # DIR
   [ -f "$1/redis.pid" ] && kill "$(cat "$1/redis.pid")" 2>/dev/null
   return 0
 }
+
+# mc_start_throwaway_services NAME: PostgreSQL and Redis on free ports, their data in a fresh /tmp/NAME.XXXXXX that is
+# left in $work for the caller's own files too; both are stopped and $work removed when the script exits.
+# Exports MC_TEST_POSTGRES and MC_TEST_REDIS, which the tests and benchmarks read.
+mc_start_throwaway_services() {
+  local pg_port redis_port
+  work=$(mktemp -d "/tmp/$1.XXXXXX")
+  chmod 755 "$work"
+  pg_port=$(mc_free_port)
+  redis_port=$(mc_free_port)
+  trap mc_stop_throwaway_services EXIT INT TERM
+
+  echo "Starting PostgreSQL on 127.0.0.1:$pg_port and Redis on 127.0.0.1:$redis_port"
+  mc_start_postgres "$work/pg" "$pg_port" || return 1
+  mc_start_redis "$work/redis" "$redis_port" || return 1
+  export MC_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=50"
+  export MC_TEST_REDIS="127.0.0.1:$redis_port"
+}
+
+mc_stop_throwaway_services() {
+  mc_stop_postgres "$work/pg"
+  mc_stop_redis "$work/redis"
+  rm -rf "$work"
+}

@@ -1,13 +1,14 @@
 namespace ImportBenchmark;
 
 /// <summary>What to run against: command-line options, falling back to the MC_TEST_* variables that scripts/test.sh sets.</summary>
-public sealed record BenchmarkOptions(string PostgresServer, string Redis, string HostDll, IReadOnlyList<int> Sizes, int Runs)
+/// <param name="HostDll">The host build to run; null runs the one <c>HostBinary</c> locates.</param>
+public sealed record BenchmarkOptions(string PostgresServer, string Redis, string? HostDll, IReadOnlyList<int> Sizes, int Runs)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project bench/ImportBenchmark -- [options]
           --postgres <conn>   Npgsql connection string of a server where databases may be created (default: $MC_TEST_POSTGRES)
           --redis <host:port> Redis for the host (default: $MC_TEST_REDIS)
-          --host-dll <path>   the built host (default: src/MassCampaign.Host/bin/Release/net10.0/MassCampaign.Host.dll)
+          --host-dll <path>   the built host (default: $MC_HOST_DLL, else src/MassCampaign.Host/bin/Release/net10.0/MassCampaign.Host.dll)
           --sizes <n,n,...>   rows per import (default: 100000,1000000)
           --runs <n>          runs per size, each with a fresh database and host process (default: 3)
         """;
@@ -28,7 +29,7 @@ public sealed record BenchmarkOptions(string PostgresServer, string Redis, strin
         return new BenchmarkOptions(
             Required(values, "postgres", "MC_TEST_POSTGRES"),
             Required(values, "redis", "MC_TEST_REDIS"),
-            values.GetValueOrDefault("host-dll") ?? DefaultHostDll(),
+            values.GetValueOrDefault("host-dll"),
             (values.GetValueOrDefault("sizes") ?? "100000,1000000").Split(',').Select(int.Parse).ToArray(),
             int.Parse(values.GetValueOrDefault("runs") ?? "3"));
     }
@@ -37,18 +38,5 @@ public sealed record BenchmarkOptions(string PostgresServer, string Redis, strin
     {
         var value = values.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(variable);
         return string.IsNullOrEmpty(value) ? throw new ArgumentException($"Give --{name} or set {variable}.\n{Usage}") : value;
-    }
-
-    private static string DefaultHostDll()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MassCampaign.sln")))
-            {
-                return Path.Combine(dir.FullName, "src", "MassCampaign.Host", "bin", "Release", "net10.0", "MassCampaign.Host.dll");
-            }
-        }
-
-        throw new ArgumentException($"Cannot find the repository root; give --host-dll.\n{Usage}");
     }
 }

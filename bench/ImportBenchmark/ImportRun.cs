@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MassCampaign.Testing;
 
 namespace ImportBenchmark;
 
@@ -10,29 +11,36 @@ public static class ImportRun
     public static async Task<RunResult> RunAsync(BenchmarkOptions options, int rows)
     {
         await using var database = new BenchmarkDatabase(options.PostgresServer);
-        await using var host = await HostProcess.StartAsync(options.HostDll, database.ConnectionString, options.Redis);
-        using var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
-        client.DefaultRequestHeaders.Add("x-functions-key", HostProcess.ApiKey);
+        await using var host = await HostProcess.StartAsync(HostProcessOptions.WithoutVonage(database.ConnectionString) with
+        {
+            Redis = options.Redis,
+            HostDll = options.HostDll,
+            Settings = new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Warning" },
+            ReadyTimeout = TimeSpan.FromSeconds(120),
+            // A million-row body takes as long as it takes; the run measures it rather than cutting it off.
+            RequestTimeout = Timeout.InfiniteTimeSpan,
+        });
+        var backends = new DatabaseBackendCpu(options.PostgresServer, database.Name);
 
-        var campaign = await CreateCampaignAsync(client);
-        var hostCpu = ProcessCpu.Of(host.Id);
-        var postgresCpu = await ProcessCpu.OfDatabaseBackendsAsync(options.PostgresServer, database.Name);
+        var campaign = await CreateCampaignAsync(host.Client);
+        var hostCpu = host.CpuTime();
+        var postgresCpu = await backends.SnapshotAsync();
         var clock = Stopwatch.StartNew();
-        using var response = await client.PostAsync($"/api/campaigns/{campaign}/contacts", new StreamingCsvContent(rows));
+        using var response = await host.Client.PostAsync($"/api/campaigns/{campaign}/contacts", new StreamingCsvContent(rows));
         var text = await response.Content.ReadAsStringAsync();
         clock.Stop();
         if (!response.IsSuccessStatusCode)
         {
-            throw new InvalidOperationException($"Import answered {(int)response.StatusCode}: {text}");
+            throw new InvalidOperationException($"Import answered {(int)response.StatusCode}: {text}\n{host.Describe(50)}");
         }
 
         var result = JsonSerializer.Deserialize<JsonElement>(text);
         var run = new RunResult(
             rows,
             clock.Elapsed,
-            ProcessCpu.Of(host.Id) - hostCpu,
-            await ProcessCpu.OfDatabaseBackendsAsync(options.PostgresServer, database.Name) - postgresCpu,
-            host.PeakResidentBytes(),
+            host.CpuTime() - hostCpu,
+            DatabaseBackendCpu.Between(postgresCpu, await backends.SnapshotAsync()) ?? TimeSpan.Zero,
+            host.PeakMemoryBytes(),
             result.GetProperty("imported").GetInt64(),
             result.GetProperty("duplicates").GetInt64(),
             result.GetProperty("rejectedCount").GetInt64());

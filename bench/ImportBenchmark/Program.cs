@@ -1,5 +1,6 @@
 using System.Globalization;
 using ImportBenchmark;
+using MassCampaign.Testing;
 
 BenchmarkOptions options;
 try
@@ -13,7 +14,7 @@ catch (ArgumentException e)
 }
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-Console.WriteLine($"Contact import through HTTP: {Environment.ProcessorCount} cores, {options.Runs} runs per size, host {options.HostDll}");
+Console.WriteLine($"Contact import through HTTP: {Environment.ProcessorCount} cores, {options.Runs} runs per size, host {HostBinary.DllPath(options.HostDll)}");
 var medians = new Dictionary<int, (double RowsPerSecond, double PeakMegabytes)>();
 foreach (var size in options.Sizes)
 {

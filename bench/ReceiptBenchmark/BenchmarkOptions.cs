@@ -9,7 +9,8 @@ public sealed record BenchmarkOptions
 
     public string Redis { get; init; } = Environment.GetEnvironmentVariable("MC_TEST_REDIS") ?? "";
 
-    public string HostDll { get; init; } = Path.Combine("src", "MassCampaign.Host", "bin", "Release", "net10.0", "MassCampaign.Host.dll");
+    /// <summary>The host build to run; null runs the one <c>HostBinary</c> locates.</summary>
+    public string? HostDll { get; init; }
 
     public int Receipts { get; init; } = 100_000;
 
@@ -22,8 +23,8 @@ public sealed record BenchmarkOptions
     /// <summary>Receipts per second to pace at; 0 posts as fast as the concurrency allows.</summary>
     public int Rate { get; init; }
 
-    /// <summary>CPUs the host process is pinned to with taskset, e.g. "0,1"; empty leaves it unpinned.</summary>
-    public string HostCpus { get; init; } = "";
+    /// <summary>CPUs the host process is pinned to with taskset, e.g. "0,1"; null leaves it unpinned.</summary>
+    public string? HostCpus { get; init; }
 
     public bool KeepDatabase { get; init; }
 

@@ -1,14 +1,22 @@
+using System.Collections;
+using MassCampaign.Testing;
 using ReceiptBenchmark;
 
 // Delivery-receipt ingestion against the real host process and PostgreSQL: see README.md.
 var options = BenchmarkOptions.Parse(args);
 await using var database = await BenchDatabase.CreateAsync(options.PostgresServer, options.KeepDatabase);
-await using var host = await HostProcess.StartAsync(options, database.ConnectionString);
+await using var host = await HostProcess.StartAsync(HostProcessOptions.WithoutVonage(database.ConnectionString) with
+{
+    Redis = options.Redis,
+    HostDll = options.HostDll,
+    HostCpus = options.HostCpus,
+    Settings = HostSettings(),
+});
 Console.WriteLine($"Host ready at {host.BaseAddress} over database {database.Name}; {options.Concurrency} senders, "
-                  + (options.Rate > 0 ? $"paced at {options.Rate:N0}/s" : "unpaced") + (options.HostCpus.Length > 0 ? $", host on CPUs {options.HostCpus}" : ""));
+                  + (options.Rate > 0 ? $"paced at {options.Rate:N0}/s" : "unpaced") + (options.HostCpus is not null ? $", host on CPUs {options.HostCpus}" : ""));
 
-var backends = new BackendCpu(database.DataSource, database.Name);
-using var load = new ReceiptLoad(host.BaseAddress, options.Concurrency, options.Rate);
+var backends = new DatabaseBackendCpu(database.ConnectionString, database.Name);
+using var load = new ReceiptLoad(host.DeliveryReceiptUrl, options.Concurrency, options.Rate);
 if (options.Warmup > 0)
 {
     Console.WriteLine($"Warm-up: {await load.RunAsync(await database.SeedSentSmsAsync(options.Warmup))}");
@@ -20,10 +28,10 @@ var unapplied = 0L;
 for (var run = 1; run <= options.Runs; run++)
 {
     var sent = await database.SeedSentSmsAsync(options.Receipts);
-    var (hostBefore, backendsBefore) = (host.CpuTime, await backends.SnapshotAsync());
+    var (hostBefore, backendsBefore) = (host.CpuTime(), await backends.SnapshotAsync());
     var summary = await load.RunAsync(sent);
-    var hostCpuMs = (host.CpuTime - hostBefore).TotalMilliseconds / sent.Count;
-    var databaseCpuMs = BackendCpu.Between(backendsBefore, await backends.SnapshotAsync())?.TotalMilliseconds / sent.Count;
+    var hostCpuMs = (host.CpuTime() - hostBefore).TotalMilliseconds / sent.Count;
+    var databaseCpuMs = DatabaseBackendCpu.Between(backendsBefore, await backends.SnapshotAsync())?.TotalMilliseconds / sent.Count;
     var (stored, delivered) = await database.CountAsync(sent[0].Campaign);
     lost += sent.Count - stored;
     unapplied += sent.Count - delivered;
@@ -42,3 +50,19 @@ if (lost != 0 || unapplied != 0)
 
 Console.WriteLine("All answered receipts are stored and applied.");
 return 0;
+
+// HostProcess does not let the environment leak into the host, so the writer's knobs set for this run
+// (massCampaign__receipts__Writers=4 and the like) are handed on explicitly.
+static Dictionary<string, string> HostSettings()
+{
+    var settings = new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Warning" };
+    foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
+    {
+        if (variable.Key is string name && name.StartsWith("massCampaign__", StringComparison.OrdinalIgnoreCase))
+        {
+            settings[name] = variable.Value as string ?? "";
+        }
+    }
+
+    return settings;
+}

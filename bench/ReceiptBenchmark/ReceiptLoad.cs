@@ -8,11 +8,11 @@ namespace ReceiptBenchmark;
 /// Posts one delivery receipt per seeded SMS to /api/sms/status, as Vonage's POST-JSON format, from a fixed number
 /// of concurrent senders; optionally paced to a steady rate. Every answer must be 200.
 /// </summary>
-public sealed class ReceiptLoad(Uri host, int concurrency, int rate) : IDisposable
+/// <param name="receiptUrl">The host's receipt webhook with its key, <c>HostProcess.DeliveryReceiptUrl</c>.</param>
+public sealed class ReceiptLoad(Uri receiptUrl, int concurrency, int rate) : IDisposable
 {
     private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
     {
-        BaseAddress = host,
         Timeout = TimeSpan.FromSeconds(30),
     };
 
@@ -38,7 +38,7 @@ public sealed class ReceiptLoad(Uri host, int concurrency, int rate) : IDisposab
                 }
 
                 var begin = Stopwatch.GetTimestamp();
-                using var response = await _http.PostAsJsonAsync($"/api/sms/status?code={HostProcess.ApiKey}", Receipt(sent[i]));
+                using var response = await _http.PostAsJsonAsync(receiptUrl, Receipt(sent[i]));
                 latencies[i] = Stopwatch.GetElapsedTime(begin).TotalMilliseconds;
                 if (response.StatusCode != HttpStatusCode.OK)
                 {

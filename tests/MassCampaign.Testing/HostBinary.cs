@@ -16,11 +16,14 @@ public static class HostBinary
     /// <summary>The directory that holds MassCampaign.sln, found by walking up from the test binaries.</summary>
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
-    public static string DllPath()
+    /// <param name="given">A build to run instead of the located one, e.g. a benchmark's <c>--host-dll</c>.</param>
+    public static string DllPath(string? given = null)
     {
-        var path = Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } given
-            ? given
-            : Path.Combine(RepositoryRoot, "src", "MassCampaign.Host", "bin", Configuration, "net10.0", "MassCampaign.Host.dll");
+        var path = given is { Length: > 0 }
+            ? Path.GetFullPath(given)
+            : Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } fromVariable
+                ? fromVariable
+                : Path.Combine(RepositoryRoot, "src", "MassCampaign.Host", "bin", Configuration, "net10.0", "MassCampaign.Host.dll");
         return File.Exists(path)
             ? path
             : throw new FileNotFoundException(

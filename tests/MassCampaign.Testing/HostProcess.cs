@@ -79,6 +79,10 @@ public sealed class HostProcess : IAsyncDisposable
         return _lastPeak ?? throw new InvalidOperationException($"Host process {ProcessId} exited before its memory was read.");
     }
 
+    /// <summary>CPU (user + system) the host has used so far; taskset execs dotnet in place, so a pinned host's too.</summary>
+    public TimeSpan CpuTime() =>
+        ProcessCpuTime.Of(ProcessId) ?? throw new InvalidOperationException($"Host process {ProcessId} exited before its CPU time was read.");
+
     /// <summary>SIGKILL, the whole process tree: a crash, with no chance to finish anything.</summary>
     public async Task KillAsync()
     {
@@ -175,7 +179,7 @@ public sealed class HostProcess : IAsyncDisposable
 
     private static ProcessStartInfo StartInfo(HostProcessOptions options)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(options.HostCpus is null ? "dotnet" : "taskset")
         {
             // host.json is found in the working directory first, as scripts/run.sh runs it.
             WorkingDirectory = HostBinary.RepositoryRoot,
@@ -183,7 +187,14 @@ public sealed class HostProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(HostBinary.DllPath());
+        if (options.HostCpus is not null)
+        {
+            info.ArgumentList.Add("-c");
+            info.ArgumentList.Add(options.HostCpus);
+            info.ArgumentList.Add("dotnet");
+        }
+
+        info.ArgumentList.Add(HostBinary.DllPath(options.HostDll));
 
         var environment = info.Environment;
         // The test run's own settings must not leak into the host.

@@ -7,10 +7,17 @@ namespace MassCampaign.Testing;
 /// </summary>
 public sealed record HostProcessOptions
 {
+    private readonly string? _redis;
+
     /// <summary>An already migrated database, e.g. <see cref="PostgresDatabase.ConnectionString"/>.</summary>
     public required string Postgres { get; init; }
 
-    public string Redis { get; init; } = TestEnvironment.Redis;
+    /// <summary>Redis as host:port; <see cref="TestEnvironment.Redis"/> unless given, read only when not given.</summary>
+    public string Redis
+    {
+        get => _redis ?? TestEnvironment.Redis;
+        init => _redis = value;
+    }
 
     /// <summary>Where the host sends SMS: a Simulator's <c>BaseAddress</c>.</summary>
     public required Uri VonageBaseUrl { get; init; }
@@ -20,6 +27,12 @@ public sealed record HostProcessOptions
     public required string VonageApiSecret { get; init; }
 
     public string ApiKey { get; init; } = RunningHost.ApiKey;
+
+    /// <summary>The host build to run; null runs the one <see cref="HostBinary.DllPath"/> locates.</summary>
+    public string? HostDll { get; init; }
+
+    /// <summary>CPUs to pin the host to with <c>taskset -c</c>, e.g. "0,1"; null leaves it unpinned.</summary>
+    public string? HostCpus { get; init; }
 
     public int? HttpPort { get; init; }
 
@@ -34,6 +47,18 @@ public sealed record HostProcessOptions
 
     /// <summary>How long <see cref="HostProcess.Client"/> waits for one answer; a million-row import needs more.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// For a host that is not meant to send SMS (an import or receipt benchmark): Vonage is a closed loopback port,
+    /// so nothing ever leaves the machine.
+    /// </summary>
+    public static HostProcessOptions WithoutVonage(string postgres) => new()
+    {
+        Postgres = postgres,
+        VonageBaseUrl = new Uri("http://127.0.0.1:9/"),
+        VonageApiKey = "unused",
+        VonageApiSecret = "unused",
+    };
 
     /// <summary>Joins a Redis-clustered Orleans cluster of its own, so parallel tests never share silos.</summary>
     public HostProcessOptions InCluster(string clusterId) => this with
