@@ -16,7 +16,8 @@ api_key=${MC_API_KEY:-dev-key}
 started_pg=0 started_redis=0 sim_pid="" host_pid=""
 
 stop_all() {
-  trap - EXIT INT TERM
+  trap - EXIT
+  trap "" INT TERM  # a second Ctrl-C must not cut the clean-up short
   [ -n "$host_pid" ] && kill -TERM "$host_pid" 2>/dev/null && wait "$host_pid" 2>/dev/null
   [ -n "$sim_pid" ] && kill "$sim_pid" 2>/dev/null && wait "$sim_pid" 2>/dev/null
   [ "$started_redis" = 1 ] && mc_stop_redis "$state/redis"
