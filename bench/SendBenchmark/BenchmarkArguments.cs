@@ -15,6 +15,7 @@ public sealed record BenchmarkArguments
           --latency-ms N               Simulator answer latency (default 0)
           --receipts                   have the Simulator post delivery receipts to the host (default off)
           --profile                    sample PostgreSQL's active statements during each campaign run
+          --poll-status                wait for the end by polling the status API every 250 ms instead of the campaign row
           --rates N[,N...]             account limits for the rate fidelity runs (default 30,300)
           --rate-seconds N             length of each rate fidelity run (default 60)
           --set key=value              host configuration override, repeatable (e.g. massCampaign:sendPath:batchSize=1000)
@@ -33,6 +34,8 @@ public sealed record BenchmarkArguments
     public bool Receipts { get; init; }
 
     public bool Profile { get; init; }
+
+    public bool PollStatus { get; init; }
 
     public IReadOnlyList<int> Rates { get; init; } = [30, 300];
 
@@ -53,10 +56,17 @@ public sealed record BenchmarkArguments
         for (var i = 0; i < args.Length; i++)
         {
             var name = args[i];
-            if (name is "--receipts" or "--profile")
+            switch (name)
             {
-                result = name == "--receipts" ? result with { Receipts = true } : result with { Profile = true };
-                continue;
+                case "--receipts":
+                    result = result with { Receipts = true };
+                    continue;
+                case "--profile":
+                    result = result with { Profile = true };
+                    continue;
+                case "--poll-status":
+                    result = result with { PollStatus = true };
+                    continue;
             }
 
             if (i + 1 >= args.Length)

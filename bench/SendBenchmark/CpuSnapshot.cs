@@ -2,14 +2,17 @@ using MassCampaign.Testing;
 
 namespace SendBenchmark;
 
-/// <summary>CPU seconds of the host, PostgreSQL and this process (the Simulator) at one moment.</summary>
-public sealed record CpuSnapshot(double Host, double Postgres, double Bench)
+/// <summary>
+/// CPU used so far by the host, by the PostgreSQL backends serving the run's database (other databases and servers on
+/// the machine are not counted), and by this process, which runs the Simulator.
+/// </summary>
+public sealed record CpuSnapshot(TimeSpan Host, IReadOnlyDictionary<int, TimeSpan>? Backends, TimeSpan Bench)
 {
-    public static CpuSnapshot Take(int hostProcessId) =>
-        new(Seconds(hostProcessId), ProcessCpuTime.OfProcessesNamed("postgres").TotalSeconds, Seconds(Environment.ProcessId));
+    public static async Task<CpuSnapshot> TakeAsync(HostProcess host, DatabaseBackendCpu database) =>
+        new(host.CpuTime(), await database.SnapshotAsync(), ProcessCpuTime.Of(Environment.ProcessId) ?? TimeSpan.Zero);
 
-    public static CpuSnapshot operator -(CpuSnapshot after, CpuSnapshot before) =>
-        new(after.Host - before.Host, after.Postgres - before.Postgres, after.Bench - before.Bench);
-
-    private static double Seconds(int processId) => (ProcessCpuTime.Of(processId) ?? TimeSpan.Zero).TotalSeconds;
+    public CpuUse Since(CpuSnapshot before) => new(
+        (Host - before.Host).TotalSeconds,
+        DatabaseBackendCpu.Between(before.Backends, Backends)?.TotalSeconds,
+        (Bench - before.Bench).TotalSeconds);
 }

@@ -45,7 +45,7 @@ public sealed class SendBenchmarkRunner(BenchmarkArguments arguments, TextWriter
         var report = new ThroughputReport(output);
         for (var run = 1; run <= arguments.Runs; run++)
         {
-            var bare = await new BareSender(simulator, arguments).MessagesPerSecondAsync(arguments.BareMessages, concurrency);
+            var bare = await new BareSender(simulator, arguments).RunAsync(arguments.BareMessages, concurrency);
             report.Bare(run, arguments.BareMessages, concurrency, bare);
             foreach (var size in arguments.Sizes)
             {

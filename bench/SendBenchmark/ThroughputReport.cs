@@ -12,19 +12,28 @@ public sealed class ThroughputReport(TextWriter output)
     private readonly List<double> _bare = [];
     private readonly List<EndToEndResult> _runs = [];
 
-    public void Bare(int run, int messages, int concurrency, double messagesPerSecond)
+    public void Bare(int run, int messages, int concurrency, (double MessagesPerSecond, double CpuSeconds) bare)
     {
-        _bare.Add(messagesPerSecond);
-        Write($"run {run}  bare sender      {messages,9:N0} SMS at concurrency {concurrency}: {messagesPerSecond,8:N0} msgs/s");
+        _bare.Add(bare.MessagesPerSecond);
+        Write($"run {run}  bare sender      {messages,9:N0} SMS at concurrency {concurrency}: {bare.MessagesPerSecond,8:N0} msgs/s  ",
+              $"cpu client + simulator {bare.CpuSeconds,5:F0} s ({bare.CpuSeconds * 1e6 / messages:F0} µs/SMS)");
     }
 
     public void EndToEnd(int run, EndToEndResult result)
     {
         _runs.Add(result);
         var cpu = result.SendCpu;
+        var perSms = 1e6 / result.Messages;
         Write($"run {run}  campaign {result.Size,9:N0}  import {result.ImportTime.TotalSeconds,6:F1} s ({result.ImportRowsPerSecond,7:N0} rows/s)  ",
               $"send {result.SendTime.TotalSeconds,6:F1} s  {result.MessagesPerSecond,8:N0} msgs/s  peak {Megabytes(result.PeakMemoryBytes),6:N0} MB  ",
-              $"cpu host {cpu.Host,5:F0} s, postgres {cpu.Postgres,5:F0} s, simulator {cpu.Bench,5:F0} s");
+              $"cpu host {cpu.Host,5:F0} s, postgres {(cpu.Postgres is { } postgres ? postgres.ToString("F0", CultureInfo.InvariantCulture) : "n/a"),5} s, simulator {cpu.Bench,5:F0} s");
+        Write($"        cpu per SMS: host {cpu.Host * perSms:F0} µs, postgres {cpu.Postgres * perSms:F0} µs, simulator {cpu.Bench * perSms:F0} µs");
+        if (result.FirstSms is { } first && result.LastSms is { } last)
+        {
+            Write($"        first SMS after {first.TotalSeconds:F1} s, last after {last.TotalSeconds:F1} s, Completed after {result.SendTime.TotalSeconds:F1} s: ",
+                  $"{result.SendingPerSecond:N0} msgs/s while sending");
+        }
+
         if (result.Profile is not null)
         {
             output.Write(result.Profile);
