@@ -119,7 +119,7 @@ resource host 'Microsoft.App/containerApps@2024-03-01' = {
             { name: 'urls', value: 'http://0.0.0.0:7071' }
             { name: 'ConnectionStrings__Postgres', secretRef: 'postgres' }
             { name: 'ConnectionStrings__Redis', secretRef: 'redis' }
-            { name: 'Orleans__Clustering', value: 'Redis' }
+            { name: 'Orleans__Clustering__ProviderType', value: 'Redis' }
             { name: 'Vonage__ApiKey', secretRef: 'vonage-key' }
             { name: 'Vonage__ApiSecret', secretRef: 'vonage-secret' }
             { name: 'Vonage__SignatureSecret', secretRef: 'vonage-signature' }

@@ -28,6 +28,8 @@ internal static class OutcomeSql
                     @segments::integer[], @prices::numeric[])
              AS o(recipient_id, client_ref, status, outcome, error_code, next_attempt_at, provider_message_id, segments, price)
         WHERE r.id = o.recipient_id
+          -- Lets the planner look the batch up by primary key instead of walking every 'sending' row.
+          AND r.id = ANY(@recipient_ids::bigint[])
           AND r.status IN ('sending', 'unknown')
           AND r.id::text || '-' || r.attempt::text = o.client_ref
         """;
