@@ -6,6 +6,6 @@ namespace MassCampaign.Workflows.RateLimiting;
 /// </summary>
 public interface ISmsRateLeaseGrain : IGrainWithStringKey
 {
-    /// <summary>Takes up to <paramref name="wanted"/> tokens; none granted comes with how long to wait before asking again.</summary>
+    /// <summary>Leases up to <paramref name="wanted"/> tokens, each with its due time; none granted comes with how long to wait.</summary>
     Task<RateLease> LeaseAsync(int wanted);
 }

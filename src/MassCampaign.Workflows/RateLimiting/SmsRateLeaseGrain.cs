@@ -1,33 +1,31 @@
+using MassCampaign.Domain.RateLimiting;
 using MassCampaign.Workflows.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace MassCampaign.Workflows.RateLimiting;
 
 /// <summary>
-/// A token bucket in memory: a restarted bucket starts full, which at worst allows one burst more. Reentrant is not
-/// needed: each lease is a few arithmetic steps.
+/// The account's token schedule in memory, begun when the grain activates. A restarted grain forgets what it granted;
+/// as a new schedule owes no burst, that costs at most the tenth of a second the old grants reached ahead. Each lease
+/// is a few arithmetic steps, so the grain is never the bottleneck.
 /// </summary>
 public sealed class SmsRateLeaseGrain(IOptions<SmsRateLimitOptions> options, TimeProvider time) : Grain, ISmsRateLeaseGrain
 {
-    private readonly double _rate = Math.Max(1, options.Value.SmsRequestsPerSecond);
-    private readonly double _capacity = Math.Max(1, options.Value.SmsBurst ?? options.Value.SmsRequestsPerSecond);
-    private double _tokens = Math.Max(1, options.Value.SmsBurst ?? options.Value.SmsRequestsPerSecond);
-    private long _refilledAt = time.GetTimestamp();
+    // A grant reaches at most this far ahead, so one silo never holds more than a tenth of a second of the account.
+    private static readonly TimeSpan Horizon = TimeSpan.FromMilliseconds(100);
+
+    private readonly long _origin = time.GetTimestamp();
+
+    private readonly TokenSchedule _schedule = new(
+        Math.Max(1, options.Value.SmsRequestsPerSecond),
+        Math.Max(1, options.Value.SmsBurst ?? options.Value.SmsRequestsPerSecond),
+        Horizon,
+        start: TimeSpan.Zero);
 
     public Task<RateLease> LeaseAsync(int wanted)
     {
-        var now = time.GetTimestamp();
-        _tokens = Math.Min(_capacity, _tokens + (time.GetElapsedTime(_refilledAt, now).TotalSeconds * _rate));
-        _refilledAt = now;
-
-        var granted = (int)Math.Min(Math.Max(1, wanted), Math.Floor(_tokens));
-        if (granted > 0)
-        {
-            _tokens -= granted;
-            return Task.FromResult(new RateLease(granted, TimeSpan.Zero));
-        }
-
-        var untilOne = TimeSpan.FromSeconds((1 - _tokens) / _rate);
-        return Task.FromResult(new RateLease(0, untilOne));
+        var now = time.GetElapsedTime(_origin);
+        var grant = _schedule.Lease(now, wanted);
+        return Task.FromResult(new RateLease(grant.Count, grant.RetryAfter, grant.FirstDue - now, grant.Spacing, _schedule.Tolerance));
     }
 }

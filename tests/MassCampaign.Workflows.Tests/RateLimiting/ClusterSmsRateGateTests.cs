@@ -22,10 +22,15 @@ public sealed class ClusterSmsRateGateTests
         Assert.IsType<ClusterSmsRateGate>(gate);
 
         var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => gate.WaitAsync(CancellationToken.None).AsTask()));
+        var passed = await Task.WhenAll(Enumerable.Range(0, 50).Select(async _ =>
+        {
+            await gate.WaitAsync(CancellationToken.None);
+            return watch.Elapsed;
+        }));
 
-        // 10 from the burst, then 40 at 20 per second.
-        Assert.InRange(watch.Elapsed.TotalSeconds, 1.8, 6);
+        // A fresh account owes no burst: 50 at 20 per second; no second holds more than the rate plus the burst.
+        Assert.InRange(watch.Elapsed.TotalSeconds, 2.3, 6);
+        Assert.InRange(BusiestSecond(passed), 20, 30);
     }
 
     [Fact]
@@ -38,12 +43,18 @@ public sealed class ClusterSmsRateGateTests
         });
         var lease = host.Services.GetRequiredService<IGrainFactory>().GetGrain<ISmsRateLeaseGrain>("lease-test");
 
+        // Begin the schedule, then stay idle longer than the burst takes to build up (3 spacings of 100 ms).
+        Assert.Equal(1, (await lease.LeaseAsync(1)).Granted);
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
         var first = await lease.LeaseAsync(100);
         var second = await lease.LeaseAsync(100);
 
-        Assert.Equal(4, first.Granted);
+        // The burst of 4 is owed at once (due up to three spacings ago), a fifth token falls within the next 100 ms.
+        Assert.Equal(5, first.Granted);
+        Assert.InRange(first.FirstDueIn, TimeSpan.FromMilliseconds(-300), TimeSpan.FromMilliseconds(-250));
+        Assert.Equal(TimeSpan.FromMilliseconds(100), first.Spacing);
         Assert.Equal(0, second.Granted);
-        Assert.InRange(second.RetryAfter, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(100));
+        Assert.InRange(second.RetryAfter, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100));
     }
 
     [Fact]
@@ -62,5 +73,22 @@ public sealed class ClusterSmsRateGateTests
         }
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"10,000 waits took {watch.Elapsed}");
+    }
+
+    private static int BusiestSecond(TimeSpan[] times)
+    {
+        Array.Sort(times);
+        var max = 0;
+        for (int start = 0, end = 0; end < times.Length; end++)
+        {
+            while (times[end] - times[start] >= TimeSpan.FromSeconds(1))
+            {
+                start++;
+            }
+
+            max = Math.Max(max, end - start + 1);
+        }
+
+        return max;
     }
 }
