@@ -62,10 +62,11 @@ public sealed class CampaignApi(HttpClient client)
 
     /// <summary>
     /// Polls until the status answers 200 (the campaign ended, however it ended). Errors while a silo is lost or a host
-    /// restarts are expected and polled through; the last one is reported if time runs out.
+    /// restarts are expected and polled through; the last one is reported if time runs out, and the HTTP status of
+    /// each error answer goes to <paramref name="errorAnswers"/> when given.
     /// </summary>
     public async Task<CampaignStatusReading> WaitUntilFinishedAsync(
-        Guid campaign, TimeSpan timeout, TimeSpan poll, CancellationToken cancellationToken = default)
+        Guid campaign, TimeSpan timeout, TimeSpan poll, CancellationToken cancellationToken = default, ICollection<HttpStatusCode>? errorAnswers = null)
     {
         var started = TimeProvider.System.GetTimestamp();
         string last = "no answer yet";
@@ -86,6 +87,10 @@ public sealed class CampaignApi(HttpClient client)
             {
                 last = e.Message;
                 wait = RetryAfterError;
+                if (e is HttpRequestException { StatusCode: { } status })
+                {
+                    errorAnswers?.Add(status);
+                }
             }
 
             await Task.Delay(wait, cancellationToken);
