@@ -48,7 +48,7 @@ public sealed class InboundSmsStore(NpgsqlDataSource dataSource, ContactDirector
     {
         var phone = message.Phone;
         var contactId = message.PhoneIsE164 ? await contacts.FindContactIdAsync(phone, ct) : null;
-        var campaignId = message.PhoneIsE164 ? await LastCampaignAsync(connection, transaction, phone, ct) : null;
+        var campaignId = contactId is { } known ? await LastCampaignAsync(connection, transaction, known, ct) : null;
         var decision = decide(whole.Text);
         var receivedAt = whole.ReceivedAt.ToUniversalTime();
 
@@ -134,10 +134,10 @@ public sealed class InboundSmsStore(NpgsqlDataSource dataSource, ContactDirector
         }
     }
 
-    private static async Task<Guid?> LastCampaignAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string phone, CancellationToken ct)
+    private static async Task<Guid?> LastCampaignAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long contactId, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(InboundSql.LastCampaign, connection, transaction);
-        command.Parameters.AddWithValue("phone", phone);
+        command.Parameters.AddWithValue("contact", contactId);
         return await command.ExecuteScalarAsync(ct) is Guid id ? id : null;
     }
 }

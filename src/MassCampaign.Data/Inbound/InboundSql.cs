@@ -29,11 +29,14 @@ internal static class InboundSql
         RETURNING part_number, provider_message_id, part_text, received_at
         """;
 
-    /// <summary>The SMS campaign that last messaged this number: the one a reply most likely answers.</summary>
+    /// <summary>
+    /// The SMS campaign that last messaged this contact: the one a reply most likely answers. Served by the
+    /// (contact_id, campaign_id) unique index; every recipient is a contact, so a number with no contact has none.
+    /// </summary>
     public const string LastCampaign = """
         SELECT r.campaign_id
         FROM campaign_recipients r JOIN campaigns c ON c.id = r.campaign_id
-        WHERE r.phone_e164 = @phone
+        WHERE r.contact_id = @contact
           AND c.type IN ('sms', 'hybrid')
           AND r.status IN ('sending', 'sent', 'delivered', 'failed', 'expired', 'rejected', 'unknown')
         ORDER BY COALESCE(r.sent_at, r.claimed_at, r.updated_at) DESC

@@ -11,8 +11,10 @@ internal static class ReceiptSql
 {
     /// <summary>
     /// Stores a batch (a receipt already stored is skipped), marks matched the ones whose part is known, and locks
-    /// those parts' messages in id order: concurrent batches sharing a long message then queue instead of
-    /// deadlocking, and the fold that follows reads their parts only once the other batch has committed.
+    /// those parts' long messages in id order: concurrent batches sharing a long message then queue instead of
+    /// deadlocking, and the fold that follows reads their parts only once the other batch has committed. A one-part
+    /// message needs no lock: its fold reads only the part it updates itself, and its final status, once set, is
+    /// kept by the fold whatever a concurrent batch saw.
     /// </summary>
     public const string InsertAndLock = """
         WITH input AS (
@@ -23,7 +25,7 @@ internal static class ReceiptSql
         locked AS (
             SELECT m.id
             FROM sms_messages m JOIN sms_message_parts p ON p.sms_message_id = m.id
-            WHERE p.provider_message_id IN (SELECT provider_message_id FROM input)
+            WHERE p.provider_message_id IN (SELECT provider_message_id FROM input) AND m.segments > 1
             ORDER BY m.id
             FOR UPDATE OF m
         ),
@@ -98,7 +100,7 @@ internal static class ReceiptSql
             FROM receipt r
             WHERE p.provider_message_id = r.provider_message_id
               AND p.status NOT IN ('delivered', 'failed', 'expired', 'rejected')
-            RETURNING p.provider_message_id, p.status, p.error_code, p.price
+            RETURNING p.provider_message_id, p.sms_message_id, p.part_index, p.status, p.error_code, p.price
         ),
         history AS (
             SELECT p.sms_message_id AS id,
@@ -108,14 +110,16 @@ internal static class ReceiptSql
             WHERE d.id = ANY(@receipts)
             GROUP BY p.sms_message_id
         ),
+        -- A union, not a left join of the stored parts to changed_part: the planner cannot size a CTE, and joined
+        -- that way it compared every part with every change, quadratic in the batch.
         part_now AS (
-            SELECT p.sms_message_id, p.part_index,
-                   CASE WHEN u.provider_message_id IS NULL THEN p.status ELSE u.status END AS status,
-                   CASE WHEN u.provider_message_id IS NULL THEN p.error_code ELSE u.error_code END AS error_code,
-                   CASE WHEN u.provider_message_id IS NULL THEN p.price ELSE u.price END AS price
+            SELECT u.sms_message_id, u.part_index, u.status, u.error_code, u.price
+            FROM changed_part u
+            UNION ALL
+            SELECT p.sms_message_id, p.part_index, p.status, p.error_code, p.price
             FROM sms_message_parts p
             JOIN history h ON h.id = p.sms_message_id
-            LEFT JOIN changed_part u ON u.provider_message_id = p.provider_message_id
+            WHERE p.provider_message_id NOT IN (SELECT provider_message_id FROM changed_part)
         ),
         aggregate AS (
             SELECT sms_message_id AS id,
