@@ -84,23 +84,6 @@ public sealed class RateFidelityRun(VonageSimulator simulator, BenchmarkArgument
             perSecond[(int)(t - first).TotalSeconds]++;
         }
 
-        return new RateFidelityResult(limit, burst, seconds, perSecond, MaxWindow(inRun, TimeSpan.FromSeconds(1)));
-    }
-
-    /// <summary>The most acceptances inside any window of the given length, wherever it starts.</summary>
-    private static int MaxWindow(List<DateTimeOffset> sorted, TimeSpan window)
-    {
-        var max = 0;
-        for (int start = 0, end = 0; end < sorted.Count; end++)
-        {
-            while (sorted[end] - sorted[start] >= window)
-            {
-                start++;
-            }
-
-            max = Math.Max(max, end - start + 1);
-        }
-
-        return max;
+        return new RateFidelityResult(limit, burst, seconds, perSecond, BusiestWindow.Count(inRun, TimeSpan.FromSeconds(1)));
     }
 }

@@ -61,24 +61,7 @@ public static class HostServiceExtensions
     }
 
     private static void AddNpgsqlDataSourceSingleton(this IServiceCollection services, string connectionString) =>
-        services.AddSingleton(_ => NpgsqlDataSource.Create(WithAutoPrepare(connectionString)));
-
-    /// <summary>
-    /// The send path and the receipt writer run the same few statements thousands of times a minute, some of them
-    /// long CTEs whose planning costs more than their execution on a small batch; prepared once per connection,
-    /// they are planned once. A connection string that turns it on itself keeps its own settings.
-    /// </summary>
-    private static string WithAutoPrepare(string connectionString)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.MaxAutoPrepare == 0)
-        {
-            builder.MaxAutoPrepare = 64;
-            builder.AutoPrepareMinUsages = 2;
-        }
-
-        return builder.ConnectionString;
-    }
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
 
     private static IConnectionMultiplexer ConnectRedis(string configuration)
     {

@@ -93,6 +93,17 @@ public sealed class ContactImportSession : IAsyncDisposable
         return checked((int)batch.BatchCommands[1].RecordsAffected);
     }
 
+    /// <summary>
+    /// Samples the recipients table afresh. Autovacuum analyzes only after a tenth of a table has changed, and in its
+    /// own time; a campaign started straight after a large import was otherwise claimed on statistics that knew
+    /// none of its pending rows, and the planner then read every pending row of the campaign for each claim.
+    /// </summary>
+    public async Task RefreshStatisticsAsync(CancellationToken cancellationToken)
+    {
+        await using var analyze = new NpgsqlCommand("ANALYZE campaign_recipients", connection);
+        await analyze.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public ValueTask DisposeAsync() => connection.DisposeAsync();
 
     private async Task CopyAsync(IReadOnlyList<ContactImportRow> rows, CancellationToken cancellationToken)

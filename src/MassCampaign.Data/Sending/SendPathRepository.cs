@@ -37,11 +37,6 @@ public sealed class SendPathRepository(NpgsqlDataSource dataSource, TimeProvider
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var plan = new NpgsqlCommand(SendPathSql.PlanClaimForItsArguments, connection, transaction))
-        {
-            await plan.ExecuteNonQueryAsync(ct);
-        }
-
         var claim = new NpgsqlBatchCommand(SendPathSql.Claim);
         claim.Parameters.AddWithValue("campaign_id", campaignId);
         claim.Parameters.AddWithValue("open_zone_keys", openZoneKeys.ToArray());

@@ -64,14 +64,6 @@ internal static class SendPathSql
         """;
 
     /// <summary>
-    /// Statements are prepared once per connection, and after five runs PostgreSQL may switch to a generic plan when
-    /// its estimates favour one. For the claim that plan walks the campaign in id order past every recipient already
-    /// claimed: forced on a 300,000-recipient campaign two-thirds through, a 500-row claim took 73–87 ms against
-    /// 23–28 ms planned for its arguments. The estimates favour the right plan today; this keeps it so.
-    /// </summary>
-    public const string PlanClaimForItsArguments = "SET LOCAL plan_cache_mode = force_custom_plan";
-
-    /// <summary>
     /// Taken in the claim's transaction before the claim itself, whose snapshot therefore sees what the previous
     /// claim of the campaign committed. Claims are short next to a batch's sending, so the wait costs nothing.
     /// </summary>

@@ -17,6 +17,9 @@ public sealed class ContactImporter(ContactImportStore store, ContactChunkNormal
     // Enough normalised chunks queued to keep the writers busy while the next ones are parsed.
     private static readonly int ChunksInFlight = Math.Max(2, Environment.ProcessorCount);
 
+    // Below this an import cannot mislead the planner much, and ANALYZE (a few hundred ms) would dominate it.
+    private const long StatisticsRefreshRows = 10_000;
+
     /// <param name="campaignZone">The campaign's IANA zone: the recipients' zone when nothing better is known.</param>
     /// <exception cref="ContactImportException">
     /// The body could not be read to its end. The rows before the one that failed were imported all the same;
@@ -73,6 +76,11 @@ public sealed class ContactImporter(ContactImportStore store, ContactChunkNormal
         catch when (RootCause(stages) is { } cause)
         {
             ExceptionDispatchInfo.Throw(cause);
+        }
+
+        if (tally.Imported >= StatisticsRefreshRows)
+        {
+            await sessions[0].RefreshStatisticsAsync(cancellationToken);
         }
 
         if (await reading is { } unreadable)

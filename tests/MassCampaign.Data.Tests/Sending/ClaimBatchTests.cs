@@ -26,34 +26,6 @@ public sealed class ClaimBatchTests(PostgresDatabase database) : SendPathTestBas
     }
 
     [Fact]
-    public async Task A_prepared_claim_is_planned_for_its_own_arguments_every_time()
-    {
-        // One pooled connection with automatic preparation, as the host runs: every claim reuses its statement.
-        var prepared = new NpgsqlConnectionStringBuilder(Database.ConnectionString) { MaxAutoPrepare = 16, AutoPrepareMinUsages = 2, MaxPoolSize = 1 };
-        await using var dataSource = NpgsqlDataSource.Create(prepared.ConnectionString);
-        var repository = new SendPathRepository(dataSource, Clock);
-        var campaign = await Seed.CampaignAsync();
-        await Seed.RecipientsAsync(campaign, 5_000);
-        await Seed.RecipientsAsync(campaign, 5_000, "Asia/Tokyo");
-        await using (var analyze = dataSource.CreateCommand("ANALYZE campaign_recipients"))
-        {
-            await analyze.ExecuteNonQueryAsync();
-        }
-
-        for (var i = 0; i < 12; i++)
-        {
-            Assert.Equal(400, (await repository.ClaimBatchAsync(campaign, NewYork, 400, Now, default)).Count);
-        }
-
-        await using var command = dataSource.CreateCommand(
-            "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE '%WITH candidate AS%'");
-        await using var reader = await command.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync(), "The claim was not prepared.");
-        Assert.Equal(0, reader.GetInt64(0));
-        Assert.True(reader.GetInt64(1) >= 10, $"Only {reader.GetInt64(1)} custom plans.");
-    }
-
-    [Fact]
     public async Task Claim_waits_for_a_retry_until_it_is_due()
     {
         var campaign = await Seed.CampaignAsync();
