@@ -7,6 +7,13 @@ namespace MassCampaign.Data.Sending;
 internal static class OutcomeSql
 {
     /// <summary>
+    /// Set first in the write's transaction. Every statement of the write reaches its rows through an index, one per
+    /// outcome, but the planner, whose statistics lag behind a running campaign, judged a scan of the whole
+    /// recipients (or messages) table cheaper below a few hundred thousand rows, and read it once per batch.
+    /// </summary>
+    public const string UseIndexes = "SET LOCAL enable_seqscan = off";
+
+    /// <summary>
     /// Only a recipient still waiting on this very attempt changes: 'sending', or 'unknown' when recovery got
     /// there first and the real answer came later. The attempt is read from the client-ref the claim handed out
     /// (<see cref="ClaimedRecipient.ClientRef"/>), so an outcome of an older attempt never reopens a newer one.

@@ -127,6 +127,7 @@ public sealed class SendPathRepository(NpgsqlDataSource dataSource, TimeProvider
         var earlyReceipts = new List<long>();
         await using (var write = new NpgsqlBatch(connection, transaction))
         {
+            write.BatchCommands.Add(new NpgsqlBatchCommand(OutcomeSql.UseIndexes));
             write.BatchCommands.Add(columns.UpdateRecipients(now));
             if (columns.HasSubmissions)
             {
