@@ -66,7 +66,7 @@ public sealed class CampaignApi(HttpClient client)
     /// each error answer goes to <paramref name="errorAnswers"/> when given.
     /// </summary>
     public async Task<CampaignStatusReading> WaitUntilFinishedAsync(
-        Guid campaign, TimeSpan timeout, TimeSpan poll, CancellationToken cancellationToken = default, ICollection<HttpStatusCode>? errorAnswers = null)
+        Guid campaign, TimeSpan timeout, TimeSpan poll, ICollection<HttpStatusCode>? errorAnswers = null, CancellationToken cancellationToken = default)
     {
         var started = TimeProvider.System.GetTimestamp();
         string last = "no answer yet";

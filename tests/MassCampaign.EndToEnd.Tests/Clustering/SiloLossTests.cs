@@ -95,7 +95,7 @@ public sealed class SiloLossTests(ITestOutputHelper output) : IAsyncLifetime
 
             var errorAnswers = new List<HttpStatusCode>();
             var finished = await new CampaignApi(survivor.Client).WaitUntilFinishedAsync(
-                campaign, SurvivalTimeout, TimeSpan.FromSeconds(1), errorAnswers: errorAnswers);
+                campaign, SurvivalTimeout, TimeSpan.FromSeconds(1), errorAnswers);
             clock.Mark("campaign completed on the survivor");
             Assert.True(finished.RuntimeStatus == "Completed", $"The campaign ended {finished}.");
             // While the cluster notices the loss, the status may be briefly unavailable, never a server error.
