@@ -1,4 +1,3 @@
-using MassCampaign.Data.Receipts;
 using MassCampaign.Data.Sending;
 using MassCampaign.Data.Tests.Sending;
 using MassCampaign.Testing;
@@ -6,10 +5,8 @@ using MassCampaign.Testing;
 namespace MassCampaign.Data.Tests.Receipts;
 
 /// <summary>Receipts folded into parts, messages and recipients written by the real send path repository.</summary>
-public sealed class DeliveryReceiptStoreTests(PostgresDatabase database) : SendPathTestBase(database)
+public sealed class DeliveryReceiptStoreTests(PostgresDatabase database) : ReceiptStoreTestBase(database)
 {
-    private DeliveryReceiptStore Store => new(Database.DataSource);
-
     [Fact]
     public async Task A_delivered_receipt_delivers_the_part_the_message_and_the_recipient()
     {
@@ -201,27 +198,4 @@ public sealed class DeliveryReceiptStoreTests(PostgresDatabase database) : SendP
 
         Assert.Equal("delivered", (await Seed.ReadAsync(claimed.RecipientId)).Status);
     }
-
-    private async Task<(ClaimedRecipient Claimed, string[] Parts)> SentAsync(int partCount)
-    {
-        var (campaign, claimed) = await ClaimOneAsync();
-        var parts = Enumerable.Range(0, partCount).Select(_ => NewPartId()).ToArray();
-        await Repository.RecordOutcomesAsync(
-            [TestOutcomes.Accepted(claimed, campaign, [.. parts.Select((id, i) => new SentPart(id, i, null))])], default);
-        return (claimed, parts);
-    }
-
-    private static ReceiptRecord Receipt(string partId, string? clientRef, string status, string? errorCode = null, decimal? price = null) =>
-        new(partId, clientRef, status, errorCode, price, "15550000000", $$"""{"messageId": "{{partId}}", "status": "{{status}}"}""");
-
-    private static string NewPartId() => "P" + Guid.NewGuid().ToString("N")[..15].ToUpperInvariant();
-
-    private Task<string> PartStatusAsync(string partId) =>
-        Seed.ScalarAsync<string>("SELECT status FROM sms_message_parts WHERE provider_message_id = @id", ("id", partId));
-
-    private Task<string> MessageStatusAsync(ClaimedRecipient claimed) =>
-        Seed.ScalarAsync<string>("SELECT status FROM sms_messages WHERE client_ref = @ref", ("ref", claimed.ClientRef));
-
-    private Task<string> MessageErrorAsync(ClaimedRecipient claimed) =>
-        Seed.ScalarAsync<string>("SELECT error_code FROM sms_messages WHERE client_ref = @ref", ("ref", claimed.ClientRef));
 }
