@@ -16,6 +16,7 @@ internal sealed class SimulatorCounters
     private long _dlrsQueued;
     private long _dlrsDelivered;
     private long _dlrsFailed;
+    private long _dlrsRetried;
     private long _inboundSent;
 
     public void Request() => Interlocked.Increment(ref _totalRequests);
@@ -41,6 +42,8 @@ internal sealed class SimulatorCounters
 
     public void DlrFailed() => Interlocked.Increment(ref _dlrsFailed);
 
+    public void DlrRetried() => Interlocked.Increment(ref _dlrsRetried);
+
     public void InboundSent() => Interlocked.Increment(ref _inboundSent);
 
     public SimulatorStats Snapshot() => new(
@@ -57,7 +60,8 @@ internal sealed class SimulatorCounters
         Interlocked.Read(ref _dlrsQueued),
         Interlocked.Read(ref _dlrsDelivered),
         Interlocked.Read(ref _dlrsFailed),
-        Interlocked.Read(ref _inboundSent));
+        Interlocked.Read(ref _inboundSent),
+        Interlocked.Read(ref _dlrsRetried));
 
     public void Reset()
     {
@@ -73,5 +77,6 @@ internal sealed class SimulatorCounters
         Interlocked.Exchange(ref _dlrsDelivered, 0);
         Interlocked.Exchange(ref _dlrsFailed, 0);
         Interlocked.Exchange(ref _inboundSent, 0);
+        Interlocked.Exchange(ref _dlrsRetried, 0);
     }
 }

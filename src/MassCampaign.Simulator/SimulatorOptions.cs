@@ -1,3 +1,4 @@
+using MassCampaign.Simulator.Webhooks;
 using MassCampaign.Vonage.Webhooks;
 
 namespace MassCampaign.Simulator;
@@ -39,6 +40,15 @@ public sealed class SimulatorOptions
 
     public double DlrFailureRate { get; set; }
 
+    /// <summary>A receipt the host did not take is posted again after this, doubling with each failure…</summary>
+    public int DlrRetryFirstDelayMs { get; set; } = 200;
+
+    /// <summary>…up to this wait between posts (Vonage: 15 minutes)…</summary>
+    public int DlrRetryMaxDelayMs { get; set; } = 10_000;
+
+    /// <summary>…for this long after its first failed post (Vonage: 24 hours), then it is given up and counted failed.</summary>
+    public int DlrRetryForMs { get; set; } = 3_600_000;
+
     public string? DlrUrl { get; set; }
 
     public string? InboundUrl { get; set; }
@@ -46,6 +56,9 @@ public sealed class SimulatorOptions
     public string? SignatureSecret { get; set; }
 
     public VonageSignatureMethod SignatureMethod { get; set; } = VonageSignatureMethod.Md5Hash;
+
+    internal WebhookRetrySchedule DlrRetrySchedule() => new(
+        TimeSpan.FromMilliseconds(DlrRetryFirstDelayMs), TimeSpan.FromMilliseconds(DlrRetryMaxDelayMs), TimeSpan.FromMilliseconds(DlrRetryForMs));
 
     internal SimulatorSettings ToSettings() => new()
     {

@@ -17,7 +17,7 @@ internal sealed class SimulatorState : IAsyncDisposable
         _settings = options.ToSettings();
         Throughput = new ThroughputWindow(time);
         Poster = new WebhookPoster(Math.Max(options.WebhookWorkers, 1), time);
-        Receipts = new DeliveryReceiptDispatcher(Poster, Counters, () => Settings, time, options.WebhookWorkers);
+        Receipts = new DeliveryReceiptDispatcher(Poster, Counters, () => Settings, time, options.WebhookWorkers, options.DlrRetrySchedule());
         Inbound = new InboundSmsSender(Poster, Ids, Counters, time);
     }
 

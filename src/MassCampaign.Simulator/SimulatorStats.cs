@@ -3,6 +3,7 @@ namespace MassCampaign.Simulator;
 /// <summary>
 /// The body of <c>GET /_sim/stats</c>. <see cref="TotalSms"/> and <see cref="SmsByRecipient"/> (E.164 with '+')
 /// count accepted submissions, not parts; the rest count what happened to every request and webhook.
+/// <see cref="DlrsFailed"/> counts receipts given up on; <see cref="DlrsRetried"/> counts posts that will be tried again.
 /// </summary>
 public sealed record SimulatorStats(
     long TotalSms,
@@ -18,4 +19,5 @@ public sealed record SimulatorStats(
     long DlrsQueued,
     long DlrsDelivered,
     long DlrsFailed,
-    long InboundSent);
+    long InboundSent,
+    long DlrsRetried);

@@ -55,8 +55,7 @@ internal sealed class WebhookPoster : IDisposable
                 return true;
             }
 
-            var retryable = status is null or (int)HttpStatusCode.TooManyRequests or >= 500;
-            if (!retryable || attempt >= maxAttempts)
+            if (!IsRetryable(status) || attempt >= maxAttempts)
             {
                 return false;
             }
@@ -65,6 +64,9 @@ internal sealed class WebhookPoster : IDisposable
             delay *= 2;
         }
     }
+
+    /// <summary>Vonage posts a webhook again when it was answered 429 or 5xx, or not answered at all.</summary>
+    public static bool IsRetryable(int? status) => status is null or (int)HttpStatusCode.TooManyRequests or >= 500;
 
     public void Dispose() => _http.Dispose();
 }

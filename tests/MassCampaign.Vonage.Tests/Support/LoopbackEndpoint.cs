@@ -36,10 +36,11 @@ public sealed class LoopbackEndpoint : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
     /// <param name="respond">Writes the answer to the n-th request (counting from 0); by default 200 with no body.</param>
-    public static async Task<LoopbackEndpoint> StartAsync(Func<int, HttpResponse, Task>? respond = null)
+    /// <param name="port">The port to listen on; by default a free one.</param>
+    public static async Task<LoopbackEndpoint> StartAsync(Func<int, HttpResponse, Task>? respond = null, int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var app = builder.Build();
         var endpoint = new LoopbackEndpoint(app, respond ?? ((_, _) => Task.CompletedTask));
