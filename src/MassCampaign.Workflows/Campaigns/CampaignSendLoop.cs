@@ -14,8 +14,6 @@ namespace MassCampaign.Workflows.Campaigns;
 /// </summary>
 internal sealed class CampaignSendLoop
 {
-    // Status reads reuse counts for this long unless a batch answered since, so polling clients cost few queries.
-    private static readonly TimeSpan ProgressMaxAge = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan ZoneKeysMaxAge = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(5);
 
@@ -85,11 +83,13 @@ internal sealed class CampaignSendLoop
     }
 
     public async Task<ProgressCounts> ProgressAsync(CancellationToken cancellationToken) =>
-        _progress is not null && _progressAnswered == _inFlight.Answered && _time.GetElapsedTime(_progressAt) < ProgressMaxAge
+        _progress is not null
+        && ProgressReuse.Allowed(_time.GetElapsedTime(_progressAt), sending: _timer is not null && _grain.State.Phase == CampaignPhases.Sending,
+                                 batchAnsweredSince: _progressAnswered != _inFlight.Answered)
             ? _progress
             : await RefreshProgressAsync(cancellationToken);
 
-    /// <summary>The campaign changed in a way counts show (cancelled, ended): the next read queries afresh.</summary>
+    /// <summary>The campaign changed in a way counts show (a new phase, cancelled, ended): the next read queries afresh.</summary>
     public void ForgetProgress() => _progress = null;
 
     private async Task TickAsync(CancellationToken cancellationToken)
@@ -251,6 +251,8 @@ internal sealed class CampaignSendLoop
         state.Phase = phase;
         state.NextWindowOpensAt = nextWindowOpensAt;
         await _grain.WriteStateAsync();
+        // A status that shows the new phase shows counts from after the change, not the ones reused from before it.
+        ForgetProgress();
     }
 
     private void StopTimer()
