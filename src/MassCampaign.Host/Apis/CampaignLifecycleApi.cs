@@ -20,7 +20,7 @@ public static class CampaignLifecycleApi
         campaigns.MapGet("/status", StatusAsync);
     }
 
-    /// <summary>202 with the management URIs, 409 with the state machine's reason, or 404.</summary>
+    /// <summary>202 with the management URIs, 409 with the state machine's reason, 501 for what is not built yet, or 404.</summary>
     private static async Task<Results<Accepted<CampaignManagementUris>, ProblemHttpResult>> CommandAsync(
         Guid id, HttpRequest request, Task<LifecycleResult> command)
     {
@@ -29,6 +29,8 @@ public static class CampaignLifecycleApi
         {
             LifecycleOutcome.Accepted => Accepted(request, id),
             LifecycleOutcome.NotFound => NotFound(id),
+            LifecycleOutcome.NotImplemented => TypedResults.Problem(
+                statusCode: StatusCodes.Status501NotImplemented, title: "Not available in this version", detail: result.Detail),
             _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The campaign cannot do that now", detail: result.Detail),
         };
     }

@@ -77,8 +77,9 @@ public sealed partial class CampaignGrain(
 
         if (_campaign.Type != CampaignType.Sms)
         {
-            return LifecycleResult.Conflict(
-                $"Only SMS campaigns can be started in this version; this one is a {CampaignTypeNames.ToWire(_campaign.Type)} campaign.");
+            return LifecycleResult.NotImplemented(
+                $"Only SMS campaigns can be started in this version; this one is a {CampaignTypeNames.ToWire(_campaign.Type)} campaign. "
+                + "It stays a draft and can be started once voice campaigns are built.");
         }
 
         await MoveToAsync(CampaignStatus.Queued, null);

@@ -1,6 +1,6 @@
 namespace MassCampaign.Workflows.Campaigns;
 
-/// <summary>The answer to an operator command; a conflict carries the Domain's sentence for the 409 body.</summary>
+/// <summary>The answer to an operator command; a refusal carries the sentence for its problem body.</summary>
 [GenerateSerializer, Immutable]
 public sealed record LifecycleResult([property: Id(0)] LifecycleOutcome Outcome, [property: Id(1)] string? Detail)
 {
@@ -9,4 +9,6 @@ public sealed record LifecycleResult([property: Id(0)] LifecycleOutcome Outcome,
     public static LifecycleResult NotFound { get; } = new(LifecycleOutcome.NotFound, null);
 
     public static LifecycleResult Conflict(string detail) => new(LifecycleOutcome.Conflict, detail);
+
+    public static LifecycleResult NotImplemented(string detail) => new(LifecycleOutcome.NotImplemented, detail);
 }

@@ -123,12 +123,19 @@ public sealed class CampaignCommandTests(PacedSendingFixture fixture) : IClassFi
         await AssertConflictAsync(campaign.Id, "stop", Refusal(CampaignCommand.Stop, CampaignStatus.Completed));
     }
 
-    [Fact]
-    public async Task A_voice_campaign_is_refused_until_its_lifecycle_exists()
+    [Theory]
+    [InlineData("voice")]
+    [InlineData("hybrid")]
+    public async Task Starting_a_campaign_whose_channel_is_not_built_yet_answers_501_and_leaves_it_a_draft(string type)
     {
-        var campaign = await Lifecycle.Seed.CampaignAsync("voice", CampaignSeeder.AlwaysOpen, ["Europe/London"]);
+        var campaign = await Lifecycle.Seed.CampaignAsync(type, CampaignSeeder.AlwaysOpen, ["Europe/London"]);
 
-        await AssertConflictAsync(campaign.Id, "start", "Only SMS campaigns can be started in this version; this one is a voice campaign.");
+        using var response = await Lifecycle.CommandAsync(campaign.Id, "start");
+
+        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.StartsWith($"Only SMS campaigns can be started in this version; this one is a {type} campaign.", problem.GetProperty("detail").GetString());
         Assert.Equal("draft", await Lifecycle.Seed.CampaignRowStatusAsync(campaign.Id));
     }
 
