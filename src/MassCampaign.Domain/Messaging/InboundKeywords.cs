@@ -12,12 +12,20 @@ public static class InboundKeywords
 
     public static IReadOnlyList<string> Help { get; } = ["HELP", "INFO"];
 
+    /// <summary>
+    /// "opt out" is one of the FCC's per-se revocation words (COMPLIANCE.md §2.1–2.2), so written apart or hyphenated
+    /// it is OPTOUT. Other multi-word messages stay replies: "stop all" is not STOPALL.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> OptOutSpellings { get; } =
+        new Dictionary<string, string> { ["OPT OUT"] = "OPTOUT", ["OPT-OUT"] = "OPTOUT" };
+
     // Ordinal ignore-case is culture-invariant: under tr-TR a culture-aware upper-casing would turn "quit" into "QUİT".
     private static readonly FrozenDictionary<string, InboundClassification> ByKeyword =
-        OptOut.Select(k => new InboundClassification(InboundIntent.OptOut, k))
-            .Concat(OptIn.Select(k => new InboundClassification(InboundIntent.OptIn, k)))
-            .Concat(Help.Select(k => new InboundClassification(InboundIntent.Help, k)))
-            .ToFrozenDictionary(c => c.Keyword!, StringComparer.OrdinalIgnoreCase);
+        OptOut.Select(k => (k, new InboundClassification(InboundIntent.OptOut, k)))
+            .Concat(OptOutSpellings.Select(s => (s.Key, new InboundClassification(InboundIntent.OptOut, s.Value))))
+            .Concat(OptIn.Select(k => (k, new InboundClassification(InboundIntent.OptIn, k))))
+            .Concat(Help.Select(k => (k, new InboundClassification(InboundIntent.Help, k))))
+            .ToFrozenDictionary(e => e.Item1, e => e.Item2, StringComparer.OrdinalIgnoreCase);
 
     internal static InboundClassification? Find(string candidate) =>
         ByKeyword.GetValueOrDefault(candidate);

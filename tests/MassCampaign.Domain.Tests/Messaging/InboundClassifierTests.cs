@@ -20,6 +20,9 @@ public sealed class InboundClassifierTests
     [InlineData("OPTOUT", "OPTOUT")]
     [InlineData("optout", "OPTOUT")]
     [InlineData("revoke", "REVOKE")]
+    [InlineData("opt out", "OPTOUT")]
+    [InlineData("Opt-Out", "OPTOUT")]
+    [InlineData(" OPT OUT! ", "OPTOUT")]
     public void Opt_out_keyword_in_any_case_opts_out(string text, string keyword)
     {
         Assert.Equal(new InboundClassification(InboundIntent.OptOut, keyword), InboundClassifier.Classify(text));
@@ -86,6 +89,7 @@ public sealed class InboundClassifierTests
 
     [Theory]
     [InlineData("stop all")]
+    [InlineData("opt out please")]
     [InlineData("STOP PLEASE")]
     [InlineData("please stop")]
     [InlineData("Stop. Thank you")]

@@ -20,6 +20,8 @@ public sealed class KeywordTests(WebhookHostFixture fixture) : IClassFixture<Web
     [InlineData("STOPALL")]
     [InlineData("UnSubscribe")]
     [InlineData("OPTOUT")]
+    [InlineData("Opt out")]
+    [InlineData("opt-out.")]
     [InlineData("revoke")]
     [InlineData("Cancel")]
     [InlineData("end")]
