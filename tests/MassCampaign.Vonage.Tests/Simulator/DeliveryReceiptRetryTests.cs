@@ -28,7 +28,7 @@ public sealed class DeliveryReceiptRetryTests
         var posts = await listener.WaitForAsync(refusals + 1, Patience);
 
         Assert.All(posts, p => Assert.Equal(sent.MessageIds[0], p.Fields["messageId"]));
-        await Eventually(() => simulator.GetStats().DlrsDelivered == 1);
+        await Eventually.Holds(() => simulator.GetStats().DlrsDelivered == 1);
         var stats = simulator.GetStats();
         Assert.Equal((refusals, 0L), (stats.DlrsRetried, stats.DlrsFailed));
     }
@@ -42,12 +42,12 @@ public sealed class DeliveryReceiptRetryTests
 
         var sent = await harness.Client.SendAsync(TestSms.To("447700900211"), CancellationToken.None);
         // Connection refused more times than the old fixed four attempts would have allowed.
-        await Eventually(() => simulator.GetStats().DlrsRetried >= 6);
+        await Eventually.Holds(() => simulator.GetStats().DlrsRetried >= 6);
         await using var host = await LoopbackEndpoint.StartAsync(port: port);
         var receipt = Assert.Single(await host.WaitForAsync(1, Patience));
 
         Assert.Equal(sent.MessageIds[0], receipt.Fields["messageId"]);
-        await Eventually(() => simulator.GetStats().DlrsDelivered == 1);
+        await Eventually.Holds(() => simulator.GetStats().DlrsDelivered == 1);
         Assert.Equal(0, simulator.GetStats().DlrsFailed);
     }
 
@@ -67,7 +67,7 @@ public sealed class DeliveryReceiptRetryTests
         await using var harness = SmsClientHarness.For(simulator);
 
         await harness.Client.SendAsync(TestSms.To("447700900212"), CancellationToken.None);
-        await Eventually(() => simulator.GetStats().DlrsFailed == 1);
+        await Eventually.Holds(() => simulator.GetStats().DlrsFailed == 1);
 
         var stats = simulator.GetStats();
         Assert.True(stats.DlrsRetried >= 2, $"Only {stats.DlrsRetried} retries within the retry period.");
@@ -81,14 +81,5 @@ public sealed class DeliveryReceiptRetryTests
         options.DlrUrl = receiptUrl.AbsoluteUri;
         options.DlrRetryFirstDelayMs = 10;
         options.DlrRetryMaxDelayMs = 40;
-    }
-
-    private static async Task Eventually(Func<bool> condition)
-    {
-        using var deadline = new CancellationTokenSource(Patience);
-        while (!condition())
-        {
-            await Task.Delay(20, deadline.Token);
-        }
     }
 }

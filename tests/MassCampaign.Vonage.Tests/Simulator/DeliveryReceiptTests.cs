@@ -47,7 +47,7 @@ public sealed class DeliveryReceiptTests
             Assert.NotNull(p.MessageTimestamp);
         });
         // The listener records a post before it answers, so the Simulator counts it a moment later.
-        await Eventually(() => simulator.GetStats().DlrsDelivered == 3);
+        await Eventually.Holds(() => simulator.GetStats().DlrsDelivered == 3);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class DeliveryReceiptTests
         var posts = await listener.WaitForAsync(2, Patience);
 
         Assert.Equal(posts[0].Fields["messageId"], posts[1].Fields["messageId"]);
-        await Eventually(() => simulator.GetStats().DlrsDelivered == 1);
+        await Eventually.Holds(() => simulator.GetStats().DlrsDelivered == 1);
     }
 
     [Fact]
@@ -125,13 +125,4 @@ public sealed class DeliveryReceiptTests
 
     private static Dictionary<string, string> Without(IReadOnlyDictionary<string, string> fields, string key) =>
         fields.Where(f => f.Key != key).ToDictionary();
-
-    private static async Task Eventually(Func<bool> condition)
-    {
-        using var deadline = new CancellationTokenSource(Patience);
-        while (!condition())
-        {
-            await Task.Delay(20, deadline.Token);
-        }
-    }
 }
