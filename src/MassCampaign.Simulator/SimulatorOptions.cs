@@ -57,8 +57,14 @@ public sealed class SimulatorOptions
 
     public VonageSignatureMethod SignatureMethod { get; set; } = VonageSignatureMethod.Md5Hash;
 
-    internal WebhookRetrySchedule DlrRetrySchedule() => new(
-        TimeSpan.FromMilliseconds(DlrRetryFirstDelayMs), TimeSpan.FromMilliseconds(DlrRetryMaxDelayMs), TimeSpan.FromMilliseconds(DlrRetryForMs));
+    // A first wait of at least 1 ms and a ceiling no lower than it: a zero or negative setting must not turn a host
+    // outage into a tight loop of posts.
+    internal WebhookRetrySchedule DlrRetrySchedule()
+    {
+        var first = Math.Max(1, DlrRetryFirstDelayMs);
+        return new WebhookRetrySchedule(
+            TimeSpan.FromMilliseconds(first), TimeSpan.FromMilliseconds(Math.Max(first, DlrRetryMaxDelayMs)), TimeSpan.FromMilliseconds(Math.Max(0, DlrRetryForMs)));
+    }
 
     internal SimulatorSettings ToSettings() => new()
     {

@@ -1,3 +1,4 @@
+using MassCampaign.Simulator;
 using MassCampaign.Simulator.Webhooks;
 
 namespace MassCampaign.Vonage.Tests.Simulator;
@@ -22,5 +23,14 @@ public sealed class WebhookRetryScheduleTests
     {
         Assert.Equal(TimeSpan.FromMinutes(15), Vonage.NextDelay(100, TimeSpan.FromHours(24) - TimeSpan.FromMinutes(15)));
         Assert.Null(Vonage.NextDelay(100, TimeSpan.FromHours(24) - TimeSpan.FromMinutes(14)));
+    }
+
+    [Fact]
+    public void Zero_or_negative_settings_still_wait_between_posts()
+    {
+        var schedule = new SimulatorOptions { DlrRetryFirstDelayMs = 0, DlrRetryMaxDelayMs = -5, DlrRetryForMs = 1_000 }.DlrRetrySchedule();
+
+        Assert.Equal(TimeSpan.FromMilliseconds(1), schedule.NextDelay(1, TimeSpan.Zero));
+        Assert.Equal(TimeSpan.FromMilliseconds(1), schedule.NextDelay(50, TimeSpan.Zero));
     }
 }
