@@ -16,7 +16,7 @@ internal sealed class SimulatorState : IAsyncDisposable
         Time = time;
         _settings = options.ToSettings();
         Throughput = new ThroughputWindow(time);
-        Poster = new WebhookPoster(Math.Max(options.WebhookWorkers, 1), time);
+        Poster = new WebhookPoster(Math.Max(options.WebhookWorkers, 1));
         Receipts = new DeliveryReceiptDispatcher(Poster, Counters, () => Settings, time, options.WebhookWorkers, options.DlrRetrySchedule());
         Inbound = new InboundSmsSender(Poster, Ids, Counters, time);
     }

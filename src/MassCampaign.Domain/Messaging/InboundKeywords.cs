@@ -21,11 +21,11 @@ public static class InboundKeywords
 
     // Ordinal ignore-case is culture-invariant: under tr-TR a culture-aware upper-casing would turn "quit" into "QUİT".
     private static readonly FrozenDictionary<string, InboundClassification> ByKeyword =
-        OptOut.Select(k => (k, new InboundClassification(InboundIntent.OptOut, k)))
-            .Concat(OptOutSpellings.Select(s => (s.Key, new InboundClassification(InboundIntent.OptOut, s.Value))))
-            .Concat(OptIn.Select(k => (k, new InboundClassification(InboundIntent.OptIn, k))))
-            .Concat(Help.Select(k => (k, new InboundClassification(InboundIntent.Help, k))))
-            .ToFrozenDictionary(e => e.Item1, e => e.Item2, StringComparer.OrdinalIgnoreCase);
+        OptOut.Select(k => (Text: k, Meaning: new InboundClassification(InboundIntent.OptOut, k)))
+            .Concat(OptOutSpellings.Select(s => (Text: s.Key, Meaning: new InboundClassification(InboundIntent.OptOut, s.Value))))
+            .Concat(OptIn.Select(k => (Text: k, Meaning: new InboundClassification(InboundIntent.OptIn, k))))
+            .Concat(Help.Select(k => (Text: k, Meaning: new InboundClassification(InboundIntent.Help, k))))
+            .ToFrozenDictionary(e => e.Text, e => e.Meaning, StringComparer.OrdinalIgnoreCase);
 
     internal static InboundClassification? Find(string candidate) =>
         ByKeyword.GetValueOrDefault(candidate);

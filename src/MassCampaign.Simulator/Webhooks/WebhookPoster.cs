@@ -6,14 +6,10 @@ namespace MassCampaign.Simulator.Webhooks;
 /// <summary>Posts webhooks as JSON (Vonage's POST-JSON format) over a pooled connection set.</summary>
 internal sealed class WebhookPoster : IDisposable
 {
-    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(200);
-
     private readonly HttpClient _http;
-    private readonly TimeProvider _time;
 
-    public WebhookPoster(int maxConnections, TimeProvider time)
+    public WebhookPoster(int maxConnections)
     {
-        _time = time;
         _http = new HttpClient(new SocketsHttpHandler
         {
             MaxConnectionsPerServer = maxConnections,
@@ -40,28 +36,6 @@ internal sealed class WebhookPoster : IDisposable
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return null;
-        }
-    }
-
-    /// <summary>Retries 429, 5xx and no answer with doubling waits, as Vonage does (faster, for tests).</summary>
-    public async Task<bool> PostAsync(Uri url, IReadOnlyDictionary<string, string> fields, int maxAttempts, CancellationToken cancellationToken)
-    {
-        var delay = FirstRetryDelay;
-        for (var attempt = 1; ; attempt++)
-        {
-            var status = await PostOnceAsync(url, fields, cancellationToken);
-            if (status is >= 200 and < 300)
-            {
-                return true;
-            }
-
-            if (!IsRetryable(status) || attempt >= maxAttempts)
-            {
-                return false;
-            }
-
-            await Task.Delay(delay, _time, cancellationToken);
-            delay *= 2;
         }
     }
 

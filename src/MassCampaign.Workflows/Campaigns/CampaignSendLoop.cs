@@ -84,7 +84,7 @@ internal sealed class CampaignSendLoop
 
     public async Task<ProgressCounts> ProgressAsync(CancellationToken cancellationToken) =>
         _progress is not null
-        && ProgressReuse.Allowed(_time.GetElapsedTime(_progressAt), sending: _timer is not null && _grain.State.Phase == CampaignPhases.Sending,
+        && ProgressReuse.Allowed(_time.GetElapsedTime(_progressAt), sending: _grain.State.Phase == CampaignPhases.Sending,
                                  batchAnsweredSince: _progressAnswered != _inFlight.Answered)
             ? _progress
             : await RefreshProgressAsync(cancellationToken);

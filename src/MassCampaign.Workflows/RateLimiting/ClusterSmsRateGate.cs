@@ -74,7 +74,7 @@ public sealed class ClusterSmsRateGate : IRequestRateGate, IDisposable
                 {
                     lock (_lock)
                     {
-                        _held = new HeldLease(Now + lease.FirstDueIn, lease);
+                        _held = new HeldLease(lease.On(Now), lease.Tolerance);
                     }
                 }
                 else

@@ -1,3 +1,5 @@
+using MassCampaign.Domain.RateLimiting;
+
 namespace MassCampaign.Workflows.RateLimiting;
 
 /// <summary>
@@ -11,4 +13,8 @@ public sealed record RateLease(
     [property: Id(1)] TimeSpan RetryAfter,
     [property: Id(2)] TimeSpan FirstDueIn,
     [property: Id(3)] TimeSpan Spacing,
-    [property: Id(4)] TimeSpan Tolerance);
+    [property: Id(4)] TimeSpan Tolerance)
+{
+    /// <summary>The granted tokens on the clock of a silo that received this lease at <paramref name="receivedAt"/>.</summary>
+    public TokenGrant On(TimeSpan receivedAt) => new(Granted, receivedAt + FirstDueIn, Spacing, RetryAfter);
+}
