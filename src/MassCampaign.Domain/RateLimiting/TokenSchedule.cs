@@ -59,7 +59,9 @@ public sealed class TokenSchedule
         }
 
         var count = (int)Math.Min(Math.Max(1, wanted), Math.Floor(((reach - first) * _perSecond) + RoundingSlack) + 1);
+        // Reaching back the whole tolerance is stated in ticks from now: through seconds it could land a tick further.
+        var firstDue = _next >= seconds - _reachBack ? TimeSpan.FromSeconds(first) : now - Tolerance;
         _next = first + (count / _perSecond);
-        return new TokenGrant(count, TimeSpan.FromSeconds(first), Spacing, TimeSpan.Zero);
+        return new TokenGrant(count, firstDue, Spacing, TimeSpan.Zero);
     }
 }
