@@ -1,3 +1,4 @@
+using MassCampaign.Data.Sending;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -103,6 +104,13 @@ public sealed class ContactImportSession : IAsyncDisposable
         await using var analyze = new NpgsqlCommand("ANALYZE campaign_recipients", connection);
         await analyze.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// New recipients of a campaign already sending may have ids below where its claims got to (ids are handed out
+    /// before rows commit, and the import's writers commit in their own time): its claims read from the start again.
+    /// </summary>
+    public Task ReopenClaimsAsync(CancellationToken cancellationToken) =>
+        SendPathRepository.ForgetClaimCursorsAsync(connection, campaignId, cancellationToken);
 
     public ValueTask DisposeAsync() => connection.DisposeAsync();
 

@@ -26,6 +26,12 @@ public interface ISendPathRepository
     /// <summary>Stop: whatever is still pending or deferred becomes 'cancelled'.</summary>
     Task<int> CancelRemainingAsync(Guid campaignId, CancellationToken ct);
 
+    /// <summary>
+    /// The next claim reads every zone of the campaign from its first recipient again instead of from where claims
+    /// got to: for when a pending recipient may lie below a zone's cursor. Costs that one claim a longer read.
+    /// </summary>
+    Task ForgetClaimCursorsAsync(Guid campaignId, CancellationToken ct);
+
     Task<CampaignProgress> GetProgressAsync(Guid campaignId, CancellationToken ct);
 
     /// <summary>The earliest next_attempt_at of pending recipients in the future (retry backoff), if any.</summary>

@@ -8,10 +8,16 @@ internal static class OutcomeSql
 {
     /// <summary>
     /// Set first in the write's transaction. Every statement of the write reaches its rows through an index, one per
-    /// outcome, but the planner, whose statistics lag behind a running campaign, judged a scan of the whole
-    /// recipients (or messages) table cheaper below a few hundred thousand rows, and read it once per batch.
+    /// outcome, but the planner, whose statistics lag behind a running campaign, judged a pass over the whole
+    /// recipients (or messages) table cheaper below a few hundred thousand rows: a sequential scan, or a merge or hash
+    /// join over a full index scan, once per batch. With those off, each outcome looks up its own rows.
     /// </summary>
-    public const string UseIndexes = "SET LOCAL enable_seqscan = off";
+    public static readonly string[] UseIndexes =
+    [
+        "SET LOCAL enable_seqscan = off",
+        "SET LOCAL enable_mergejoin = off",
+        "SET LOCAL enable_hashjoin = off",
+    ];
 
     /// <summary>
     /// Only a recipient still waiting on this very attempt changes: 'sending', or 'unknown' when recovery got
@@ -23,7 +29,8 @@ internal static class OutcomeSql
         SET status              = o.status,
             outcome             = o.outcome,
             error_code          = o.error_code,
-            next_attempt_at     = o.next_attempt_at,
+            -- A recipient back in 'pending' always has a next attempt time: the claim finds retries by it.
+            next_attempt_at     = CASE WHEN o.status = 'pending' THEN COALESCE(o.next_attempt_at, @now) END,
             provider_message_id = COALESCE(o.provider_message_id, r.provider_message_id),
             segments            = COALESCE(o.segments, r.segments),
             price               = COALESCE(o.price, r.price),
@@ -35,14 +42,11 @@ internal static class OutcomeSql
                     @segments::integer[], @prices::numeric[])
              AS o(recipient_id, client_ref, status, outcome, error_code, next_attempt_at, provider_message_id, segments, price)
         WHERE r.id = o.recipient_id
-          -- IS TRUE keeps this a filter on rows found by primary key, one per outcome. As a bare IN it can be read
-          -- from campaign_recipients_status_idx, which the planner preferred whenever its statistics undercounted
-          -- 'sending'; that bitmap scan also visits the stale 'sending' entries of every row claimed since the last
-          -- vacuum, so a batch cost more the further a 1M-recipient campaign got (170 µs per recipient on average).
-          -- A second key condition (r.id = ANY of the ids) misled it too: estimating one row, it rescanned all the
-          -- outcomes for each recipient.
-          AND (r.status IN ('sending', 'unknown')) IS TRUE
-          AND r.id::text || '-' || r.attempt::text = o.client_ref
+          -- Still waiting on this very attempt. Written as one condition over both sides so that it can only be
+          -- checked on a recipient found by primary key from its outcome: a status test on the recipient alone is
+          -- estimated from statistics that lag a running campaign (no row 'sending'), and the planner then read the
+          -- whole table once, or the status index's stale entries for every row claimed since the last vacuum.
+          AND o.client_ref = CASE WHEN r.status IN ('sending', 'unknown') THEN r.id::text || '-' || r.attempt::text END
         """;
 
     /// <summary>One row per submission that may have reached the provider: accepted, or ambiguous as 'unknown'.</summary>

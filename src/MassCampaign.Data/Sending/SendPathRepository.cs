@@ -91,6 +91,28 @@ public sealed class SendPathRepository(NpgsqlDataSource dataSource, TimeProvider
     public Task<int> CancelRemainingAsync(Guid campaignId, CancellationToken ct) =>
         ExecuteForCampaignAsync(SendPathSql.CancelRemaining, campaignId, ct);
 
+    public async Task ForgetClaimCursorsAsync(Guid campaignId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await ForgetClaimCursorsAsync(connection, campaignId, ct);
+    }
+
+    /// <summary>On a connection of the caller's, in a transaction of its own that waits for a claim in flight.</summary>
+    public static async Task ForgetClaimCursorsAsync(NpgsqlConnection connection, Guid campaignId, CancellationToken ct)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using var batch = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand(SendPathSql.SerializeClaims) { Parameters = { new("campaign_id", campaignId) } },
+                new NpgsqlBatchCommand(SendPathSql.ForgetClaimCursors) { Parameters = { new("campaign_id", campaignId) } },
+            },
+        };
+        await batch.ExecuteNonQueryAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
     public async Task<CampaignProgress> GetProgressAsync(Guid campaignId, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(SendPathSql.CountByStatus);
@@ -127,7 +149,11 @@ public sealed class SendPathRepository(NpgsqlDataSource dataSource, TimeProvider
         var earlyReceipts = new List<long>();
         await using (var write = new NpgsqlBatch(connection, transaction))
         {
-            write.BatchCommands.Add(new NpgsqlBatchCommand(OutcomeSql.UseIndexes));
+            foreach (var setting in OutcomeSql.UseIndexes)
+            {
+                write.BatchCommands.Add(new NpgsqlBatchCommand(setting));
+            }
+
             write.BatchCommands.Add(columns.UpdateRecipients(now));
             if (columns.HasSubmissions)
             {

@@ -8,29 +8,48 @@ internal static class SendPathSql
     /// Blacklisted ones are closed as skipped in the same update and not returned; the rest move to 'sending'
     /// under a new attempt, so their client-ref is fresh.
     /// <para>
-    /// The candidates come from campaign_recipients_claim_idx one open zone at a time: each zone's first @limit
-    /// due rows by id, so the lowest ids overall are among them and the work is bounded by zones x limit whatever
-    /// the data. A single ORDER BY id over all open zones lets the planner either sort every open pending row or
-    /// walk the campaign in id order past every closed one, and on 1M rows it picks the wrong one once a zone's
-    /// share of the pending rows differs from its share of the table, as it does late in every campaign.
-    /// Claims of one campaign run one after another (<see cref="SerializeClaims"/>), so the rows the previous
-    /// claim took are already gone from the candidates.
+    /// Candidates come from two places: each open zone's first @limit recipients never tried, read from
+    /// campaign_recipients_claim_idx after that zone's cursor (so a claim never walks past what earlier claims took),
+    /// and the earliest retries now due, from campaign_recipients_retry_idx. The lowest @limit ids of both are
+    /// taken. Each zone's cursor then moves to the last of its candidates, or to just below the first one this claim
+    /// could not lock, so nothing is passed over. Claims of one campaign run one after another
+    /// (<see cref="SerializeClaims"/>), so each starts from the cursors the previous one committed.
     /// </para>
+    /// <para>No index names the status: the claim's update, like the outcome's and the receipt's, stays heap-only.</para>
     /// </summary>
     public const string Claim = """
-        WITH candidate AS (
-            SELECT zone_first.id
+        WITH zone_cursor AS (
+            SELECT open.zone_key, COALESCE(c.claimed_through, 0) AS claimed_through
             FROM unnest(@open_zone_keys::text[]) AS open(zone_key)
-            CROSS JOIN LATERAL (
-                SELECT r.id
-                FROM campaign_recipients r
-                WHERE r.campaign_id = @campaign_id
-                  AND r.status = 'pending'
-                  AND r.zone_key = open.zone_key
-                  AND (r.next_attempt_at IS NULL OR r.next_attempt_at <= @now)
-                ORDER BY r.id
-                LIMIT @limit) zone_first
-            ORDER BY zone_first.id
+            LEFT JOIN campaign_claim_cursors c ON c.campaign_id = @campaign_id AND c.zone_key = open.zone_key
+        ),
+        candidate AS (
+            SELECT id, zone_key, fresh
+            FROM (
+                SELECT first_untried.id, z.zone_key, true AS fresh
+                FROM zone_cursor z
+                CROSS JOIN LATERAL (
+                    SELECT r.id
+                    FROM campaign_recipients r
+                    WHERE r.campaign_id = @campaign_id
+                      AND r.zone_key = z.zone_key
+                      AND r.id > z.claimed_through
+                      AND r.status = 'pending'
+                      AND r.next_attempt_at IS NULL
+                    ORDER BY r.id
+                    LIMIT @limit) first_untried
+                UNION ALL
+                SELECT retry.id, retry.zone_key, false
+                FROM (SELECT r.id, r.zone_key
+                      FROM campaign_recipients r
+                      WHERE r.campaign_id = @campaign_id
+                        AND r.next_attempt_at <= @now
+                        AND r.status = 'pending'
+                        AND r.zone_key = ANY(@open_zone_keys::text[])
+                      ORDER BY r.next_attempt_at
+                      LIMIT @limit) retry
+            ) both_kinds
+            ORDER BY id
             LIMIT @limit
         ),
         due AS (
@@ -38,18 +57,28 @@ internal static class SendPathSql
             FROM campaign_recipients r
             WHERE r.id IN (SELECT id FROM candidate) AND r.status = 'pending'
             ORDER BY r.id
-            LIMIT @limit
             FOR UPDATE OF r SKIP LOCKED
+        ),
+        advanced AS (
+            INSERT INTO campaign_claim_cursors AS k (campaign_id, zone_key, claimed_through)
+            SELECT @campaign_id, c.zone_key, COALESCE(min(c.id) FILTER (WHERE d.id IS NULL) - 1, max(c.id))
+            FROM candidate c
+            LEFT JOIN due d ON d.id = c.id
+            WHERE c.fresh
+            GROUP BY c.zone_key
+            ON CONFLICT (campaign_id, zone_key) DO UPDATE
+                SET claimed_through = GREATEST(k.claimed_through, EXCLUDED.claimed_through)
         ),
         claimed AS (
             UPDATE campaign_recipients r
-            SET status      = CASE WHEN b.phone_e164 IS NULL THEN 'sending' ELSE 'skipped_blacklisted' END,
-                attempt     = r.attempt + CASE WHEN b.phone_e164 IS NULL THEN 1 ELSE 0 END,
-                outcome     = CASE WHEN b.phone_e164 IS NULL THEN NULL ELSE 'blacklisted' END,
-                error_code  = NULL,
-                claimed_at  = @now,
-                finished_at = CASE WHEN b.phone_e164 IS NULL THEN NULL ELSE @now END,
-                updated_at  = @now
+            SET status          = CASE WHEN b.phone_e164 IS NULL THEN 'sending' ELSE 'skipped_blacklisted' END,
+                attempt         = r.attempt + CASE WHEN b.phone_e164 IS NULL THEN 1 ELSE 0 END,
+                outcome         = CASE WHEN b.phone_e164 IS NULL THEN NULL ELSE 'blacklisted' END,
+                error_code      = NULL,
+                next_attempt_at = NULL,
+                claimed_at      = @now,
+                finished_at     = CASE WHEN b.phone_e164 IS NULL THEN NULL ELSE @now END,
+                updated_at      = @now
             FROM due
             LEFT JOIN blacklist b ON b.phone_e164 = due.phone_e164
             WHERE r.id = due.id
@@ -70,31 +99,49 @@ internal static class SendPathSql
     public const string SerializeClaims = "SELECT pg_advisory_xact_lock(hashtextextended('claim ' || @campaign_id::text, 0))";
 
     /// <summary>
-    /// A loose index scan over campaign_recipients_claim_idx: one short probe per distinct zone key instead of
-    /// reading every pending row (8 probes instead of 1M rows for a 1M-recipient campaign).
+    /// Forgets how far the campaign's zones were claimed, so the next claim reads each zone from its first recipient:
+    /// for when recipients may have appeared below a cursor (an import into a campaign already sending), or a
+    /// pending recipient was found that no cursor leads to. Taken under the claim lock, so no claim in flight writes
+    /// an older cursor back.
+    /// </summary>
+    public const string ForgetClaimCursors = "DELETE FROM campaign_claim_cursors WHERE campaign_id = @campaign_id";
+
+    /// <summary>
+    /// The zones that have a recipient due: a loose index scan over campaign_recipients_claim_idx lists the
+    /// campaign's zone keys (one short probe per key), and each is kept if a never-tried recipient lies past its
+    /// cursor or a retry of it is due.
     /// </summary>
     public const string PendingZoneKeys = """
         WITH RECURSIVE zone AS (
             (SELECT r.zone_key
              FROM campaign_recipients r
-             WHERE r.campaign_id = @campaign_id AND r.status = 'pending'
-               AND (r.next_attempt_at IS NULL OR r.next_attempt_at <= @now)
+             WHERE r.campaign_id = @campaign_id
              ORDER BY r.zone_key
              LIMIT 1)
             UNION ALL
             SELECT (SELECT r.zone_key
                     FROM campaign_recipients r
-                    WHERE r.campaign_id = @campaign_id AND r.status = 'pending' AND r.zone_key > zone.zone_key
-                      AND (r.next_attempt_at IS NULL OR r.next_attempt_at <= @now)
+                    WHERE r.campaign_id = @campaign_id AND r.zone_key > zone.zone_key
                     ORDER BY r.zone_key
                     LIMIT 1)
             FROM zone
             WHERE zone.zone_key IS NOT NULL
         )
-        SELECT zone_key FROM zone WHERE zone_key IS NOT NULL
+        SELECT z.zone_key
+        FROM zone z
+        LEFT JOIN campaign_claim_cursors c ON c.campaign_id = @campaign_id AND c.zone_key = z.zone_key
+        WHERE z.zone_key IS NOT NULL
+          AND (EXISTS (SELECT 1 FROM campaign_recipients r
+                       WHERE r.campaign_id = @campaign_id AND r.zone_key = z.zone_key
+                         AND r.id > COALESCE(c.claimed_through, 0)
+                         AND r.status = 'pending' AND r.next_attempt_at IS NULL)
+               OR EXISTS (SELECT 1 FROM campaign_recipients r
+                          WHERE r.campaign_id = @campaign_id AND r.next_attempt_at <= @now
+                            AND r.status = 'pending' AND r.zone_key = z.zone_key))
+        ORDER BY z.zone_key
         """;
 
-    /// <summary>An index-only scan of campaign_recipients_status_idx.</summary>
+    /// <summary>Reads every recipient of the campaign (through campaign_recipients_claim_idx); callers reuse its answer.</summary>
     public const string CountByStatus = """
         SELECT status, count(*) FROM campaign_recipients WHERE campaign_id = @campaign_id GROUP BY status
         """;

@@ -83,6 +83,11 @@ public sealed class ContactImporter(ContactImportStore store, ContactChunkNormal
             await sessions[0].RefreshStatisticsAsync(cancellationToken);
         }
 
+        if (tally.Imported > 0)
+        {
+            await sessions[0].ReopenClaimsAsync(cancellationToken);
+        }
+
         if (await reading is { } unreadable)
         {
             throw new ContactImportException(unreadable.Title, unreadable.Message, unreadable.Row) { Partial = tally.ToResult() };

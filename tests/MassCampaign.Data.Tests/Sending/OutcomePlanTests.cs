@@ -36,8 +36,9 @@ public sealed class OutcomePlanTests(PostgresDatabase database) : SendPathTestBa
     {
         await using var connection = await Database.DataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        await using (var settings = new NpgsqlCommand(OutcomeSql.UseIndexes, connection, transaction))
+        foreach (var setting in OutcomeSql.UseIndexes)
         {
+            await using var settings = new NpgsqlCommand(setting, connection, transaction);
             await settings.ExecuteNonQueryAsync();
         }
 
