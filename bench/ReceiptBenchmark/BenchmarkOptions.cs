@@ -52,7 +52,7 @@ public sealed record BenchmarkOptions
 
         if (string.IsNullOrEmpty(options.PostgresServer) || string.IsNullOrEmpty(options.Redis))
         {
-            throw new ArgumentException("Give --postgres and --redis, or set MC_TEST_POSTGRES and MC_TEST_REDIS (source /work/notes/dev-services.env).");
+            throw new ArgumentException("Give --postgres and --redis, or set MC_TEST_POSTGRES and MC_TEST_REDIS (or run it through bench/run.sh, which starts both).");
         }
 
         return options;

@@ -37,3 +37,7 @@ CREATE TABLE campaign_claim_cursors (
 -- SMS, and proved nothing that statement did not already hold.
 ALTER TABLE sms_messages DROP CONSTRAINT sms_messages_recipient_id_fkey;
 ALTER TABLE sms_message_parts DROP CONSTRAINT sms_message_parts_sms_message_id_fkey;
+
+-- Nothing looks messages up by recipient: receipts find them by part or client-ref, reports read the recipients. A
+-- recipient's submissions are still found by their client-refs, which begin with the recipient's id.
+DROP INDEX sms_messages_recipient_idx;

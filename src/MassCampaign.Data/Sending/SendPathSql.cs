@@ -8,10 +8,11 @@ internal static class SendPathSql
     /// Blacklisted ones are closed as skipped in the same update and not returned; the rest move to 'sending'
     /// under a new attempt, so their client-ref is fresh.
     /// <para>
-    /// Candidates come from two places: each open zone's first @limit recipients never tried, read from
+    /// Candidates come from two places: each open zone's next recipients never tried, read from
     /// campaign_recipients_claim_idx after that zone's cursor (so a claim never walks past what earlier claims took),
-    /// and the earliest retries now due, from campaign_recipients_retry_idx. The lowest @limit ids of both are
-    /// taken. Each zone's cursor then moves to the last of its candidates, or to just below the first one this claim
+    /// and the earliest retries now due, from campaign_recipients_retry_idx. Each zone gives at most twice its even
+    /// share of @limit: every candidate costs a visit to its row, and with every zone giving @limit, a campaign
+    /// spread over ten zones read ten rows for each one it took. The lowest @limit ids of all candidates are taken. Each zone's cursor then moves to the last of its candidates, or to just below the first one this claim
     /// could not lock, so nothing is passed over. Claims of one campaign run one after another
     /// (<see cref="SerializeClaims"/>), so each starts from the cursors the previous one committed.
     /// </para>
@@ -37,7 +38,8 @@ internal static class SendPathSql
                       AND r.status = 'pending'
                       AND r.next_attempt_at IS NULL
                     ORDER BY r.id
-                    LIMIT @limit) first_untried
+                    LIMIT least(@limit, (2 * @limit + cardinality(@open_zone_keys::text[]) - 1)
+                                        / cardinality(@open_zone_keys::text[]))) first_untried
                 UNION ALL
                 SELECT retry.id, retry.zone_key, false
                 FROM (SELECT r.id, r.zone_key

@@ -31,6 +31,7 @@ internal sealed class CampaignSendLoop
     private IGrainTimer? _timer;
     private ProgressCounts? _progress;
     private long _progressAt;
+    private TimeSpan _progressTook;
     private long _progressAnswered;
     private IReadOnlyList<string>? _zoneKeys;
     private long _zoneKeysAt;
@@ -84,7 +85,7 @@ internal sealed class CampaignSendLoop
 
     public async Task<ProgressCounts> ProgressAsync(CancellationToken cancellationToken) =>
         _progress is not null
-        && ProgressReuse.Allowed(_time.GetElapsedTime(_progressAt), sending: _grain.State.Phase == CampaignPhases.Sending,
+        && ProgressReuse.Allowed(_time.GetElapsedTime(_progressAt), _progressTook, sending: _grain.State.Phase == CampaignPhases.Sending,
                                  batchAnsweredSince: _progressAnswered != _inFlight.Answered)
             ? _progress
             : await RefreshProgressAsync(cancellationToken);
@@ -244,8 +245,10 @@ internal sealed class CampaignSendLoop
     private async Task<ProgressCounts> RefreshProgressAsync(CancellationToken cancellationToken)
     {
         _progressAnswered = _inFlight.Answered;
+        var started = _time.GetTimestamp();
         _progress = ProgressCounts.From(await _sendPath.GetProgressAsync(Id, cancellationToken));
         _progressAt = _time.GetTimestamp();
+        _progressTook = _time.GetElapsedTime(started, _progressAt);
         return _progress;
     }
 

@@ -8,14 +8,17 @@ public sealed class SendPathOptions
     /// <summary>Most recipients one batch sender claims and sends.</summary>
     public int BatchSize { get; set; } = 500;
 
-    /// <summary>Batches one campaign may have in flight at once.</summary>
-    public int MaxBatchesInFlight { get; set; } = 4;
+    /// <summary>
+    /// Batches one campaign may have in flight at once. Several small batches keep the provider busy while others
+    /// claim or record: on two cores 8 x 16 requests sent 10-20% more than 4 x 32, the same concurrency.
+    /// </summary>
+    public int MaxBatchesInFlight { get; set; } = 8;
 
     /// <summary>Period of the send loop's grain timer.</summary>
     public int TickMilliseconds { get; set; } = 200;
 
     /// <summary>Provider requests one batch keeps open at once.</summary>
-    public int RequestsInFlightPerBatch { get; set; } = 32;
+    public int RequestsInFlightPerBatch { get; set; } = 16;
 
     /// <summary>
     /// How long a batch may spend starting sends; recipients not started by then go back to pending, so a batch call

@@ -24,6 +24,25 @@ public sealed class ClaimCursorTests(PostgresDatabase database) : SendPathTestBa
     }
 
     [Fact]
+    public async Task A_claim_over_several_zones_takes_at_most_twice_its_even_share_from_one_zone()
+    {
+        var campaign = await Seed.CampaignAsync();
+        string[] zones = ["America/Chicago", "America/Denver", "America/New_York", "Europe/London"];
+        var byZone = new List<IReadOnlyList<SeededRecipient>>();
+        foreach (var zone in zones)
+        {
+            byZone.Add(await Seed.RecipientsAsync(campaign, 20, zone));
+        }
+
+        // A share of 8 over 4 zones is 2; each zone offers 4, and the lowest ids of those are the first two zones'.
+        var claimed = await Repository.ClaimBatchAsync(campaign, zones, 8, Now, default);
+
+        Assert.Equal(byZone[0].Take(4).Concat(byZone[1].Take(4)).Select(r => r.Id), claimed.Select(c => c.RecipientId));
+        var rest = await Repository.ClaimBatchAsync(campaign, zones, 100, Now, default);
+        Assert.Equal(80 - 8, rest.Count);
+    }
+
+    [Fact]
     public async Task A_recipient_another_transaction_holds_is_claimed_once_it_is_free()
     {
         var campaign = await Seed.CampaignAsync();
