@@ -74,7 +74,12 @@ mc_start_redis() {
 }
 
 mc_stop_redis() { # DIR
-  [ -f "$1/redis.pid" ] && kill "$(cat "$1/redis.pid")" 2>/dev/null
+  local pid
+  [ -f "$1/redis.pid" ] || return 0
+  pid=$(cat "$1/redis.pid")
+  kill "$pid" 2>/dev/null
+  # Wait for it to go, so that removing its directory afterwards does not race its last writes.
+  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
   return 0
 }
 

@@ -3,6 +3,15 @@
 -- naming `status` and half of each page left free, PostgreSQL makes those updates heap-only: one page touched, no
 -- index written.
 
+-- Start-up looks for stopped and failed campaigns whose wind-down a crash cut short. Without a status index that
+-- question reads every recipient of every such campaign, so a finished wind-down is stamped on the campaign instead
+-- (stamped here, while the status index still answers, for the campaigns already wound down).
+ALTER TABLE campaigns ADD COLUMN wound_down_at timestamptz;
+UPDATE campaigns c SET wound_down_at = now()
+WHERE c.status IN ('stopped', 'failed')
+  AND NOT EXISTS (SELECT 1 FROM campaign_recipients r
+                  WHERE r.campaign_id = c.id AND r.status IN ('pending', 'sending', 'deferred'));
+
 -- Counting by status now reads the campaign's rows through the claim index instead of an index-only scan.
 DROP INDEX campaign_recipients_status_idx;
 

@@ -13,26 +13,33 @@ public sealed class CampaignLifecycleRepository(NpgsqlDataSource dataSource) : I
         WHERE id = @id
         """;
 
+    // Any change of status may leave work to wind down again, so it clears the wind-down stamp.
     private const string SetStatusSql = """
         UPDATE campaigns
         SET status        = @status,
             status_reason = @reason,
             updated_at    = @now,
+            wound_down_at = NULL,
             started_at    = CASE WHEN @status IN ('draft', 'scheduled') THEN started_at ELSE COALESCE(started_at, @now) END,
             finished_at   = CASE WHEN @status IN ('completed', 'stopped', 'failed') THEN COALESCE(finished_at, @now) END
         WHERE id = @id
         """;
 
-    // Stopped and failed campaigns are listed only while work is left, so a long history costs nothing at start-up.
+    // Stopped and failed campaigns are listed only while work is left, so a long history costs nothing at start-up:
+    // one whose wind-down finished is known by its stamp, without reading its recipients (no index leads with their
+    // status, so that would read every one of them).
     private const string FindUnfinishedSql = """
         SELECT c.id
         FROM campaigns c
         WHERE c.status IN ('queued', 'running', 'paused')
            OR (c.status IN ('stopped', 'failed')
+               AND c.wound_down_at IS NULL
                AND EXISTS (SELECT 1 FROM campaign_recipients r
                            WHERE r.campaign_id = c.id AND r.status IN ('pending', 'sending', 'deferred')))
         ORDER BY c.created_at
         """;
+
+    private const string MarkWoundDownSql = "UPDATE campaigns SET wound_down_at = @now WHERE id = @id";
 
     public async Task<CampaignDefinition?> FindAsync(Guid campaignId, CancellationToken ct)
     {
@@ -70,6 +77,14 @@ public sealed class CampaignLifecycleRepository(NpgsqlDataSource dataSource) : I
         command.Parameters.AddWithValue("reason", (object?)reason ?? DBNull.Value);
         command.Parameters.AddWithValue("now", now.ToUniversalTime());
         return await command.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    public async Task MarkWoundDownAsync(Guid campaignId, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(MarkWoundDownSql);
+        command.Parameters.AddWithValue("id", campaignId);
+        command.Parameters.AddWithValue("now", now.ToUniversalTime());
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     public async Task<IReadOnlyList<Guid>> FindUnfinishedAsync(CancellationToken ct)

@@ -15,8 +15,14 @@ public interface ICampaignLifecycleRepository
     Task<bool> SetStatusAsync(Guid campaignId, CampaignStatus status, string? reason, DateTimeOffset now, CancellationToken ct);
 
     /// <summary>
-    /// Campaigns a starting host must wake: queued, running and paused ones, and stopped or failed ones that still
-    /// have recipients pending, sending or deferred (a crash cut their wind-down short).
+    /// A stopped or failed campaign has no batch out and nothing left pending: start-up need not look at it again
+    /// until its status changes.
+    /// </summary>
+    Task MarkWoundDownAsync(Guid campaignId, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>
+    /// Campaigns a starting host must wake: queued, running and paused ones, and stopped or failed ones not marked
+    /// wound down that still have recipients pending, sending or deferred (a crash cut their wind-down short).
     /// </summary>
     Task<IReadOnlyList<Guid>> FindUnfinishedAsync(CancellationToken ct);
 }

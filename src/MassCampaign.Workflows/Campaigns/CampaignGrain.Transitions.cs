@@ -33,6 +33,7 @@ public sealed partial class CampaignGrain
     internal async Task FinishWindDownAsync()
     {
         await sendPath.CancelRemainingAsync(Id, CancellationToken.None);
+        await campaigns.MarkWoundDownAsync(Id, clock.GetCurrentInstant().ToDateTimeOffset(), CancellationToken.None);
         _loop?.ForgetProgress();
         Current.WoundDown = true;
         await state.WriteStateAsync();

@@ -75,6 +75,17 @@ public sealed class CampaignSeeder(NpgsqlDataSource database)
         return statuses;
     }
 
+    /// <summary>Moves every zone's claim cursor past the campaign's last recipient, as if all were claimed.</summary>
+    public async Task CursorsPastEveryRecipientAsync(Guid campaignId)
+    {
+        await using var move = database.CreateCommand("""
+            INSERT INTO campaign_claim_cursors (campaign_id, zone_key, claimed_through)
+            SELECT campaign_id, zone_key, max(id) FROM campaign_recipients WHERE campaign_id = @id GROUP BY campaign_id, zone_key
+            """);
+        move.Parameters.AddWithValue("id", campaignId);
+        await move.ExecuteNonQueryAsync();
+    }
+
     public async Task<string> CampaignRowStatusAsync(Guid campaignId)
     {
         await using var query = database.CreateCommand("SELECT status FROM campaigns WHERE id = @id");
