@@ -33,7 +33,8 @@ ALTER TABLE campaign_recipients SET (fillfactor = 50);
 
 -- How far each zone of a campaign has been claimed: every recipient of the zone at or below `claimed_through` that
 -- was never retried has been claimed (or was not pending). Advanced by the claim in its own statement, under the
--- campaign's claim lock; deleted (so claims start from the beginning again) when rows may have appeared below it.
+-- campaign's claim lock; rewound to just below the first pending, never-tried recipient when rows may have
+-- appeared below it.
 CREATE TABLE campaign_claim_cursors (
     campaign_id     uuid        NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
     zone_key        text        NOT NULL,

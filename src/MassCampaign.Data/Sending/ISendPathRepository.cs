@@ -27,10 +27,11 @@ public interface ISendPathRepository
     Task<int> CancelRemainingAsync(Guid campaignId, CancellationToken ct);
 
     /// <summary>
-    /// The next claim reads every zone of the campaign from its first recipient again instead of from where claims
-    /// got to: for when a pending recipient may lie below a zone's cursor. Costs that one claim a longer read.
+    /// Moves each zone's claim cursor back to just below its first recipient never tried and still pending (or onto
+    /// its last recipient when there is none): for when a pending recipient may lie below a cursor. Reads each zone
+    /// up to that recipient, once.
     /// </summary>
-    Task ForgetClaimCursorsAsync(Guid campaignId, CancellationToken ct);
+    Task RewindClaimCursorsAsync(Guid campaignId, CancellationToken ct);
 
     Task<CampaignProgress> GetProgressAsync(Guid campaignId, CancellationToken ct);
 

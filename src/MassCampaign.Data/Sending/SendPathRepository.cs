@@ -91,14 +91,14 @@ public sealed class SendPathRepository(NpgsqlDataSource dataSource, TimeProvider
     public Task<int> CancelRemainingAsync(Guid campaignId, CancellationToken ct) =>
         ExecuteForCampaignAsync(SendPathSql.CancelRemaining, campaignId, ct);
 
-    public async Task ForgetClaimCursorsAsync(Guid campaignId, CancellationToken ct)
+    public async Task RewindClaimCursorsAsync(Guid campaignId, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await ForgetClaimCursorsAsync(connection, campaignId, ct);
+        await RewindClaimCursorsAsync(connection, campaignId, ct);
     }
 
     /// <summary>On a connection of the caller's, in a transaction of its own that waits for a claim in flight.</summary>
-    public static async Task ForgetClaimCursorsAsync(NpgsqlConnection connection, Guid campaignId, CancellationToken ct)
+    public static async Task RewindClaimCursorsAsync(NpgsqlConnection connection, Guid campaignId, CancellationToken ct)
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using var batch = new NpgsqlBatch(connection, transaction)
@@ -106,7 +106,7 @@ public sealed class SendPathRepository(NpgsqlDataSource dataSource, TimeProvider
             BatchCommands =
             {
                 new NpgsqlBatchCommand(SendPathSql.SerializeClaims) { Parameters = { new("campaign_id", campaignId) } },
-                new NpgsqlBatchCommand(SendPathSql.ForgetClaimCursors) { Parameters = { new("campaign_id", campaignId) } },
+                new NpgsqlBatchCommand(SendPathSql.RewindClaimCursors) { Parameters = { new("campaign_id", campaignId) } },
             },
         };
         await batch.ExecuteNonQueryAsync(ct);

@@ -34,7 +34,10 @@ internal static class SendPathSql
                     FROM campaign_recipients r
                     WHERE r.campaign_id = @campaign_id
                       AND r.zone_key = z.zone_key
-                      AND r.id > z.claimed_through
+                      -- The cursor as a bound on the whole claim index key: only that index can start there. As a
+                      -- bare `r.id >` it let the planner read the primary key from the cursor on, through every
+                      -- later recipient of every campaign.
+                      AND (r.campaign_id, r.zone_key, r.id) > (@campaign_id, z.zone_key, z.claimed_through)
                       AND r.status = 'pending'
                       AND r.next_attempt_at IS NULL
                     ORDER BY r.id
@@ -101,12 +104,47 @@ internal static class SendPathSql
     public const string SerializeClaims = "SELECT pg_advisory_xact_lock(hashtextextended('claim ' || @campaign_id::text, 0))";
 
     /// <summary>
-    /// Forgets how far the campaign's zones were claimed, so the next claim reads each zone from its first recipient:
-    /// for when recipients may have appeared below a cursor (an import into a campaign already sending), or a
-    /// pending recipient was found that no cursor leads to. Taken under the claim lock, so no claim in flight writes
-    /// an older cursor back.
+    /// Sets every zone's cursor of the campaign just below its first recipient never tried and still pending, or on
+    /// its last recipient when it has none: for when recipients may lie below a cursor (an import into a campaign
+    /// already sending), or a pending recipient was found that no cursor leads to. Reads each zone up to that row,
+    /// once; every zone keeps a cursor, so later reads start where they should. Taken under the claim lock, so no
+    /// claim in flight writes an older cursor back.
     /// </summary>
-    public const string ForgetClaimCursors = "DELETE FROM campaign_claim_cursors WHERE campaign_id = @campaign_id";
+    public const string RewindClaimCursors = """
+        WITH RECURSIVE zone AS (
+            (SELECT r.zone_key
+             FROM campaign_recipients r
+             WHERE r.campaign_id = @campaign_id
+             ORDER BY r.zone_key
+             LIMIT 1)
+            UNION ALL
+            SELECT (SELECT r.zone_key
+                    FROM campaign_recipients r
+                    WHERE r.campaign_id = @campaign_id AND r.zone_key > zone.zone_key
+                    ORDER BY r.zone_key
+                    LIMIT 1)
+            FROM zone
+            WHERE zone.zone_key IS NOT NULL
+        )
+        INSERT INTO campaign_claim_cursors AS k (campaign_id, zone_key, claimed_through)
+        SELECT @campaign_id, z.zone_key,
+               COALESCE((SELECT r.id - 1
+                         FROM campaign_recipients r
+                         WHERE r.campaign_id = @campaign_id AND r.zone_key = z.zone_key
+                           AND (r.campaign_id, r.zone_key, r.id) > (@campaign_id, z.zone_key, 0)
+                           AND r.status = 'pending' AND r.next_attempt_at IS NULL
+                         ORDER BY r.campaign_id, r.zone_key, r.id
+                         LIMIT 1),
+                        (SELECT r.id
+                         FROM campaign_recipients r
+                         WHERE r.campaign_id = @campaign_id AND r.zone_key = z.zone_key
+                           AND (r.campaign_id, r.zone_key, r.id) > (@campaign_id, z.zone_key, 0)
+                         ORDER BY r.campaign_id DESC, r.zone_key DESC, r.id DESC
+                         LIMIT 1))
+        FROM zone z
+        WHERE z.zone_key IS NOT NULL
+        ON CONFLICT (campaign_id, zone_key) DO UPDATE SET claimed_through = EXCLUDED.claimed_through
+        """;
 
     /// <summary>
     /// The zones that have a recipient due: a loose index scan over campaign_recipients_claim_idx lists the
@@ -135,7 +173,7 @@ internal static class SendPathSql
         WHERE z.zone_key IS NOT NULL
           AND (EXISTS (SELECT 1 FROM campaign_recipients r
                        WHERE r.campaign_id = @campaign_id AND r.zone_key = z.zone_key
-                         AND r.id > COALESCE(c.claimed_through, 0)
+                         AND (r.campaign_id, r.zone_key, r.id) > (@campaign_id, z.zone_key, COALESCE(c.claimed_through, 0))
                          AND r.status = 'pending' AND r.next_attempt_at IS NULL)
                OR EXISTS (SELECT 1 FROM campaign_recipients r
                           WHERE r.campaign_id = @campaign_id AND r.next_attempt_at <= @now

@@ -211,9 +211,9 @@ internal sealed class CampaignSendLoop
         var retryAt = await _sendPath.NextRetryDueAsync(Id, now.ToDateTimeOffset(), cancellationToken);
         if (retryAt is null && progress.Pending > 0)
         {
-            // Pending, not waiting for a retry, yet in no zone's reach: below a claim cursor. Claims read from the start.
-            _logger.LogWarning("Campaign {CampaignId}: {Count} pending recipients lay behind the claim cursors; claiming from the start", Id, progress.Pending);
-            await _sendPath.ForgetClaimCursorsAsync(Id, cancellationToken);
+            // Pending, not waiting for a retry, yet in no zone's reach: below a claim cursor, which goes back to them.
+            _logger.LogWarning("Campaign {CampaignId}: {Count} pending recipients lay behind the claim cursors; rewinding the cursors", Id, progress.Pending);
+            await _sendPath.RewindClaimCursorsAsync(Id, cancellationToken);
             _zoneKeys = null;
             return;
         }
