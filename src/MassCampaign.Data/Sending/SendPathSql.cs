@@ -34,10 +34,9 @@ internal static class SendPathSql
                     FROM campaign_recipients r
                     WHERE r.campaign_id = @campaign_id
                       AND r.zone_key = z.zone_key
-                      -- The cursor as a bound on the whole claim index key: only that index can start there. As a
-                      -- bare `r.id >` it let the planner read the primary key from the cursor on, through every
-                      -- later recipient of every campaign.
-                      AND (r.campaign_id, r.zone_key, r.id) > (@campaign_id, z.zone_key, z.claimed_through)
+                      -- A plain bound on the third key of the claim index, which the scan starts from. Written as a
+                      -- row comparison over the whole key, PostgreSQL 15 starts from the zone's first entry instead.
+                      AND r.id > z.claimed_through
                       AND r.status = 'pending'
                       AND r.next_attempt_at IS NULL
                     ORDER BY r.id
@@ -131,15 +130,13 @@ internal static class SendPathSql
                COALESCE((SELECT r.id - 1
                          FROM campaign_recipients r
                          WHERE r.campaign_id = @campaign_id AND r.zone_key = z.zone_key
-                           AND (r.campaign_id, r.zone_key, r.id) > (@campaign_id, z.zone_key, 0)
                            AND r.status = 'pending' AND r.next_attempt_at IS NULL
-                         ORDER BY r.campaign_id, r.zone_key, r.id
+                         ORDER BY r.id
                          LIMIT 1),
                         (SELECT r.id
                          FROM campaign_recipients r
                          WHERE r.campaign_id = @campaign_id AND r.zone_key = z.zone_key
-                           AND (r.campaign_id, r.zone_key, r.id) > (@campaign_id, z.zone_key, 0)
-                         ORDER BY r.campaign_id DESC, r.zone_key DESC, r.id DESC
+                         ORDER BY r.id DESC
                          LIMIT 1))
         FROM zone z
         WHERE z.zone_key IS NOT NULL
@@ -173,7 +170,7 @@ internal static class SendPathSql
         WHERE z.zone_key IS NOT NULL
           AND (EXISTS (SELECT 1 FROM campaign_recipients r
                        WHERE r.campaign_id = @campaign_id AND r.zone_key = z.zone_key
-                         AND (r.campaign_id, r.zone_key, r.id) > (@campaign_id, z.zone_key, COALESCE(c.claimed_through, 0))
+                         AND r.id > COALESCE(c.claimed_through, 0)
                          AND r.status = 'pending' AND r.next_attempt_at IS NULL)
                OR EXISTS (SELECT 1 FROM campaign_recipients r
                           WHERE r.campaign_id = @campaign_id AND r.next_attempt_at <= @now
