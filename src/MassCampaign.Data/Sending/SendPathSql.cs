@@ -33,13 +33,15 @@ internal static class SendPathSql
                     SELECT r.id
                     FROM campaign_recipients r
                     WHERE r.campaign_id = @campaign_id
-                      AND r.zone_key = z.zone_key
-                      -- A plain bound on the third key of the claim index, which the scan starts from. Written as a
-                      -- row comparison over the whole key, PostgreSQL 15 starts from the zone's first entry instead.
-                      AND r.id > z.claimed_through
+                      -- The zone from its cursor on, as bounds only campaign_recipients_claim_idx can start from. With
+                      -- `zone_key = z AND id > cursor` the planner, its statistics blind to how a zone's ids spread,
+                      -- read the primary key from the cursor on through every later recipient of every campaign.
+                      -- The order is the index's, which is id order within the one zone these bounds allow.
+                      AND (r.zone_key, r.id) > (z.zone_key, z.claimed_through)
+                      AND r.zone_key <= z.zone_key
                       AND r.status = 'pending'
                       AND r.next_attempt_at IS NULL
-                    ORDER BY r.id
+                    ORDER BY r.zone_key, r.id
                     LIMIT least(@limit, (2 * @limit + cardinality(@open_zone_keys::text[]) - 1)
                                         / cardinality(@open_zone_keys::text[]))) first_untried
                 UNION ALL
@@ -169,8 +171,10 @@ internal static class SendPathSql
         LEFT JOIN campaign_claim_cursors c ON c.campaign_id = @campaign_id AND c.zone_key = z.zone_key
         WHERE z.zone_key IS NOT NULL
           AND (EXISTS (SELECT 1 FROM campaign_recipients r
-                       WHERE r.campaign_id = @campaign_id AND r.zone_key = z.zone_key
-                         AND r.id > COALESCE(c.claimed_through, 0)
+                       WHERE r.campaign_id = @campaign_id
+                         -- Bounds only the claim index can start from, as in the claim.
+                         AND (r.zone_key, r.id) > (z.zone_key, COALESCE(c.claimed_through, 0))
+                         AND r.zone_key <= z.zone_key
                          AND r.status = 'pending' AND r.next_attempt_at IS NULL)
                OR EXISTS (SELECT 1 FROM campaign_recipients r
                           WHERE r.campaign_id = @campaign_id AND r.next_attempt_at <= @now
