@@ -105,14 +105,11 @@ internal static class SendPathSql
     public const string SerializeClaims = "SELECT pg_advisory_xact_lock(hashtextextended('claim ' || @campaign_id::text, 0))";
 
     /// <summary>
-    /// Sets every zone's cursor of the campaign just below its first recipient never tried and still pending, or on
-    /// its last recipient when it has none: for when recipients may lie below a cursor (an import into a campaign
-    /// already sending), or a pending recipient was found that no cursor leads to. Reads each zone up to that row,
-    /// once; every zone keeps a cursor, so later reads start where they should. Taken under the claim lock, so no
-    /// claim in flight writes an older cursor back.
+    /// The campaign's distinct zone keys as a loose index scan over campaign_recipients_claim_idx: one short probe per
+    /// key instead of a read of every recipient. Each zone's own reads use bounds of the same index, as in the claim.
     /// </summary>
-    public const string RewindClaimCursors = """
-        WITH RECURSIVE zone AS (
+    private const string ZoneKeysCte = """
+        zone AS (
             (SELECT r.zone_key
              FROM campaign_recipients r
              WHERE r.campaign_id = @campaign_id
@@ -127,18 +124,31 @@ internal static class SendPathSql
             FROM zone
             WHERE zone.zone_key IS NOT NULL
         )
+        """;
+
+    /// <summary>
+    /// Sets every zone's cursor of the campaign just below its first recipient never tried and still pending, or on
+    /// its last recipient when it has none: for when recipients may lie below a cursor (an import into a campaign
+    /// already sending), or a pending recipient was found that no cursor leads to. Reads each zone up to that row,
+    /// once; every zone keeps a cursor, so later reads start where they should. Taken under the claim lock, so no
+    /// claim in flight writes an older cursor back.
+    /// </summary>
+    public const string RewindClaimCursors = $"""
+        WITH RECURSIVE {ZoneKeysCte}
         INSERT INTO campaign_claim_cursors AS k (campaign_id, zone_key, claimed_through)
         SELECT @campaign_id, z.zone_key,
                COALESCE((SELECT r.id - 1
                          FROM campaign_recipients r
-                         WHERE r.campaign_id = @campaign_id AND r.zone_key = z.zone_key
+                         WHERE r.campaign_id = @campaign_id
+                           AND (r.zone_key, r.id) > (z.zone_key, 0) AND r.zone_key <= z.zone_key
                            AND r.status = 'pending' AND r.next_attempt_at IS NULL
-                         ORDER BY r.id
+                         ORDER BY r.zone_key, r.id
                          LIMIT 1),
                         (SELECT r.id
                          FROM campaign_recipients r
-                         WHERE r.campaign_id = @campaign_id AND r.zone_key = z.zone_key
-                         ORDER BY r.id DESC
+                         WHERE r.campaign_id = @campaign_id
+                           AND (r.zone_key, r.id) > (z.zone_key, 0) AND r.zone_key <= z.zone_key
+                         ORDER BY r.zone_key DESC, r.id DESC
                          LIMIT 1))
         FROM zone z
         WHERE z.zone_key IS NOT NULL
@@ -150,22 +160,8 @@ internal static class SendPathSql
     /// campaign's zone keys (one short probe per key), and each is kept if a never-tried recipient lies past its
     /// cursor or a retry of it is due.
     /// </summary>
-    public const string PendingZoneKeys = """
-        WITH RECURSIVE zone AS (
-            (SELECT r.zone_key
-             FROM campaign_recipients r
-             WHERE r.campaign_id = @campaign_id
-             ORDER BY r.zone_key
-             LIMIT 1)
-            UNION ALL
-            SELECT (SELECT r.zone_key
-                    FROM campaign_recipients r
-                    WHERE r.campaign_id = @campaign_id AND r.zone_key > zone.zone_key
-                    ORDER BY r.zone_key
-                    LIMIT 1)
-            FROM zone
-            WHERE zone.zone_key IS NOT NULL
-        )
+    public const string PendingZoneKeys = $"""
+        WITH RECURSIVE {ZoneKeysCte}
         SELECT z.zone_key
         FROM zone z
         LEFT JOIN campaign_claim_cursors c ON c.campaign_id = @campaign_id AND c.zone_key = z.zone_key
