@@ -109,7 +109,7 @@ public sealed class ContactImportSession : IAsyncDisposable
     /// New recipients of a campaign already sending may have ids below where its claims got to (ids are handed out
     /// before rows commit, and the import's writers commit in their own time): its claim cursors are rewound to them.
     /// </summary>
-    public Task ReopenClaimsAsync(CancellationToken cancellationToken) =>
+    public Task RewindClaimCursorsAsync(CancellationToken cancellationToken) =>
         SendPathRepository.RewindClaimCursorsAsync(connection, campaignId, cancellationToken);
 
     public ValueTask DisposeAsync() => connection.DisposeAsync();

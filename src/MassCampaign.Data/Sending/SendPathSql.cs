@@ -12,13 +12,14 @@ internal static class SendPathSql
     /// campaign_recipients_claim_idx after that zone's cursor (so a claim never walks past what earlier claims took),
     /// and the earliest retries now due, from campaign_recipients_retry_idx. Each zone gives at most twice its even
     /// share of @limit: every candidate costs a visit to its row, and with every zone giving @limit, a campaign
-    /// spread over ten zones read ten rows for each one it took. The lowest @limit ids of all candidates are taken. Each zone's cursor then moves to the last of its candidates, or to just below the first one this claim
-    /// could not lock, so nothing is passed over. Claims of one campaign run one after another
+    /// spread over ten zones read ten rows for each one it took. The lowest @limit ids of all candidates are taken.
+    /// Each zone's cursor then moves to the last of its candidates, or to just below the first one this claim could
+    /// not lock, so nothing is passed over. Claims of one campaign run one after another
     /// (<see cref="SerializeClaims"/>), so each starts from the cursors the previous one committed.
     /// </para>
     /// <para>No index names the status: the claim's update, like the outcome's and the receipt's, stays heap-only.</para>
     /// </summary>
-    public const string Claim = """
+    public const string Claim = $"""
         WITH zone_cursor AS (
             SELECT open.zone_key, COALESCE(c.claimed_through, 0) AS claimed_through
             FROM unnest(@open_zone_keys::text[]) AS open(zone_key)
@@ -32,15 +33,7 @@ internal static class SendPathSql
                 CROSS JOIN LATERAL (
                     SELECT r.id
                     FROM campaign_recipients r
-                    WHERE r.campaign_id = @campaign_id
-                      -- The zone from its cursor on, as bounds only campaign_recipients_claim_idx can start from. With
-                      -- `zone_key = z AND id > cursor` the planner, its statistics blind to how a zone's ids spread,
-                      -- read the primary key from the cursor on through every later recipient of every campaign.
-                      -- The order is the index's, which is id order within the one zone these bounds allow.
-                      AND (r.zone_key, r.id) > (z.zone_key, z.claimed_through)
-                      AND r.zone_key <= z.zone_key
-                      AND r.status = 'pending'
-                      AND r.next_attempt_at IS NULL
+                    WHERE r.campaign_id = @campaign_id AND {InZoneAfterCursor} AND {Untried}
                     ORDER BY r.zone_key, r.id
                     LIMIT least(@limit, (2 * @limit + cardinality(@open_zone_keys::text[]) - 1)
                                         / cardinality(@open_zone_keys::text[]))) first_untried
@@ -108,6 +101,18 @@ internal static class SendPathSql
     /// The campaign's distinct zone keys as a loose index scan over campaign_recipients_claim_idx: one short probe per
     /// key instead of a read of every recipient. Each zone's own reads use bounds of the same index, as in the claim.
     /// </summary>
+    /// <summary>
+    /// Zone z's recipients after z.claimed_through, as bounds only campaign_recipients_claim_idx can start from; read in
+    /// that index's order, which is id order within the one zone the bounds allow. With `zone_key = z AND id > cursor`
+    /// the planner, its statistics blind to how a zone's ids spread, read the primary key from the cursor on through
+    /// every later recipient of every campaign. A bound on the whole key, `(campaign_id, zone_key, id) > (…)`, was no
+    /// better: PostgreSQL 15 started from the equality on campaign_id, at the zone's first entry.
+    /// </summary>
+    private const string InZoneAfterCursor = "(r.zone_key, r.id) > (z.zone_key, z.claimed_through) AND r.zone_key <= z.zone_key";
+
+    /// <summary>Never tried and still waiting: what the cursors track (a recipient waiting for a retry has a next attempt time).</summary>
+    private const string Untried = "r.status = 'pending' AND r.next_attempt_at IS NULL";
+
     private const string ZoneKeysCte = """
         zone AS (
             (SELECT r.zone_key
@@ -139,19 +144,15 @@ internal static class SendPathSql
         SELECT @campaign_id, z.zone_key,
                COALESCE((SELECT r.id - 1
                          FROM campaign_recipients r
-                         WHERE r.campaign_id = @campaign_id
-                           AND (r.zone_key, r.id) > (z.zone_key, 0) AND r.zone_key <= z.zone_key
-                           AND r.status = 'pending' AND r.next_attempt_at IS NULL
+                         WHERE r.campaign_id = @campaign_id AND {InZoneAfterCursor} AND {Untried}
                          ORDER BY r.zone_key, r.id
                          LIMIT 1),
                         (SELECT r.id
                          FROM campaign_recipients r
-                         WHERE r.campaign_id = @campaign_id
-                           AND (r.zone_key, r.id) > (z.zone_key, 0) AND r.zone_key <= z.zone_key
+                         WHERE r.campaign_id = @campaign_id AND {InZoneAfterCursor}
                          ORDER BY r.zone_key DESC, r.id DESC
                          LIMIT 1))
-        FROM zone z
-        WHERE z.zone_key IS NOT NULL
+        FROM (SELECT zone_key, 0::bigint AS claimed_through FROM zone WHERE zone_key IS NOT NULL) z
         ON CONFLICT (campaign_id, zone_key) DO UPDATE SET claimed_through = EXCLUDED.claimed_through
         """;
 
@@ -163,18 +164,15 @@ internal static class SendPathSql
     public const string PendingZoneKeys = $"""
         WITH RECURSIVE {ZoneKeysCte}
         SELECT z.zone_key
-        FROM zone z
-        LEFT JOIN campaign_claim_cursors c ON c.campaign_id = @campaign_id AND c.zone_key = z.zone_key
-        WHERE z.zone_key IS NOT NULL
-          AND (EXISTS (SELECT 1 FROM campaign_recipients r
-                       WHERE r.campaign_id = @campaign_id
-                         -- Bounds only the claim index can start from, as in the claim.
-                         AND (r.zone_key, r.id) > (z.zone_key, COALESCE(c.claimed_through, 0))
-                         AND r.zone_key <= z.zone_key
-                         AND r.status = 'pending' AND r.next_attempt_at IS NULL)
-               OR EXISTS (SELECT 1 FROM campaign_recipients r
-                          WHERE r.campaign_id = @campaign_id AND r.next_attempt_at <= @now
-                            AND r.status = 'pending' AND r.zone_key = z.zone_key))
+        FROM (SELECT zone.zone_key, COALESCE(c.claimed_through, 0) AS claimed_through
+              FROM zone
+              LEFT JOIN campaign_claim_cursors c ON c.campaign_id = @campaign_id AND c.zone_key = zone.zone_key
+              WHERE zone.zone_key IS NOT NULL) z
+        WHERE EXISTS (SELECT 1 FROM campaign_recipients r
+                      WHERE r.campaign_id = @campaign_id AND {InZoneAfterCursor} AND {Untried})
+           OR EXISTS (SELECT 1 FROM campaign_recipients r
+                      WHERE r.campaign_id = @campaign_id AND r.next_attempt_at <= @now
+                        AND r.status = 'pending' AND r.zone_key = z.zone_key)
         ORDER BY z.zone_key
         """;
 

@@ -85,7 +85,7 @@ public sealed class ContactImporter(ContactImportStore store, ContactChunkNormal
 
         if (tally.Imported > 0)
         {
-            await sessions[0].ReopenClaimsAsync(cancellationToken);
+            await sessions[0].RewindClaimCursorsAsync(cancellationToken);
         }
 
         if (await reading is { } unreadable)

@@ -214,7 +214,6 @@ internal sealed class CampaignSendLoop
             // Pending, not waiting for a retry, yet in no zone's reach: below a claim cursor, which goes back to them.
             _logger.LogWarning("Campaign {CampaignId}: {Count} pending recipients lay behind the claim cursors; rewinding the cursors", Id, progress.Pending);
             await _sendPath.RewindClaimCursorsAsync(Id, cancellationToken);
-            _zoneKeys = null;
             return;
         }
 

@@ -102,7 +102,7 @@ public sealed class ClaimCursorTests(PostgresDatabase database) : SendPathTestBa
 
         await using (var session = await new ContactImportStore(Database.DataSource, Clock).OpenAsync(campaign, default))
         {
-            await session.ReopenClaimsAsync(default);
+            await session.RewindClaimCursorsAsync(default);
         }
 
         Assert.Equal(mine[1].Id - 1, await CursorAsync(campaign, "America/New_York"));
