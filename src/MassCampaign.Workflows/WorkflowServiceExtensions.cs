@@ -4,6 +4,7 @@ using MassCampaign.Vonage.RateLimiting;
 using MassCampaign.Vonage.Sms;
 using MassCampaign.Workflows.Configuration;
 using MassCampaign.Workflows.RateLimiting;
+using MassCampaign.Workflows.Sending;
 using MassCampaign.Workflows.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,8 @@ public static class WorkflowServiceExtensions
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ICampaignLifecycleRepository, CampaignLifecycleRepository>();
+        services.TryAddSingleton<SendPermits>();
+        services.TryAddSingleton<RecentOptOuts>();
 
         services.AddGrainStorage(GrainStorageNames.Campaigns, (provider, name) =>
             new NpgsqlGrainStorage(name, provider.GetRequiredService<NpgsqlDataSource>(), GrainStateJson.Options));

@@ -1,4 +1,5 @@
 using Dapper;
+using MassCampaign.Domain.Recipients;
 using MassCampaign.Domain.Campaigns;
 using Npgsql;
 
@@ -41,7 +42,8 @@ public sealed class CampaignRepository(NpgsqlDataSource dataSource)
     private const string CountSql = $"SELECT count(*) FROM campaigns WHERE {Filter}";
 
     private const string RecipientCountsSql = """
-        SELECT campaign_id AS CampaignId, status AS Status, count(*) AS Count
+        SELECT campaign_id AS CampaignId, status AS Status, count(*) AS Count,
+               count(*) FILTER (WHERE resolve_by IS NOT NULL) AS Unresolved
         FROM campaign_recipients
         WHERE campaign_id = ANY(@ids)
         GROUP BY campaign_id, status
@@ -94,20 +96,22 @@ public sealed class CampaignRepository(NpgsqlDataSource dataSource)
         }, cancellationToken);
 
     /// <summary>Recipient counts by status for each of the campaigns, in one grouped query over the status index.</summary>
-    public async Task<IReadOnlyDictionary<Guid, RecipientCounts>> RecipientCountsAsync(
+    public async Task<IReadOnlyDictionary<Guid, RecipientTally>> RecipientCountsAsync(
         IReadOnlyCollection<Guid> campaignIds, CancellationToken cancellationToken)
     {
         if (campaignIds.Count == 0)
         {
-            return new Dictionary<Guid, RecipientCounts>();
+            return new Dictionary<Guid, RecipientTally>();
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(Guid CampaignId, string Status, long Count)>(
+        var rows = await connection.QueryAsync<(Guid CampaignId, string Status, long Count, long Unresolved)>(
             new CommandDefinition(RecipientCountsSql, new { ids = campaignIds.ToArray() }, cancellationToken: cancellationToken));
         return rows
             .GroupBy(row => row.CampaignId)
-            .ToDictionary(group => group.Key, group => new RecipientCounts(group.ToDictionary(row => row.Status, row => row.Count)));
+            .ToDictionary(group => group.Key, group => RecipientTally.FromStatusCounts(
+                group.ToDictionary(row => row.Status, row => row.Count),
+                group.Where(row => row.Status == RecipientStatuses.Unknown).Sum(row => row.Unresolved)));
     }
 
     private async Task<DraftChange> ChangeDraftAsync(

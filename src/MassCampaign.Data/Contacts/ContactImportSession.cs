@@ -61,6 +61,12 @@ public sealed class ContactImportSession : IAsyncDisposable
         ON CONFLICT (campaign_id, contact_id) DO NOTHING
         """;
 
+    /// <summary>Takes the campaign row's lock until the chunk commits, so completion waits for it or refuses it.</summary>
+    private const string ClaimCampaignSql = """
+        UPDATE campaigns SET recipient_generation = recipient_generation + 1
+        WHERE id = @campaign_id AND status NOT IN ('completed', 'stopped', 'failed')
+        """;
+
     private readonly NpgsqlConnection connection;
     private readonly Guid campaignId;
     private readonly TimeProvider time;
@@ -83,6 +89,15 @@ public sealed class ContactImportSession : IAsyncDisposable
 
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var claim = new NpgsqlCommand(ClaimCampaignSql, connection, transaction))
+        {
+            claim.Parameters.AddWithValue("campaign_id", campaignId);
+            if (await claim.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                throw new CampaignFinishedException(campaignId);
+            }
+        }
+
         await CopyAsync(rows, cancellationToken);
 
         await using var batch = new NpgsqlBatch(connection, transaction);

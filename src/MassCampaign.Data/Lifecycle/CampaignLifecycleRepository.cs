@@ -39,6 +39,15 @@ public sealed class CampaignLifecycleRepository(NpgsqlDataSource dataSource) : I
         ORDER BY c.created_at
         """;
 
+    private const string RecipientGenerationSql = "SELECT recipient_generation FROM campaigns WHERE id = @id";
+
+    private const string TryCompleteSql = """
+        UPDATE campaigns
+        SET status = 'completed', status_reason = NULL, updated_at = @now, wound_down_at = NULL,
+            finished_at = COALESCE(finished_at, @now)
+        WHERE id = @id AND status = 'running' AND recipient_generation = @generation
+        """;
+
     private const string MarkWoundDownSql = "UPDATE campaigns SET wound_down_at = @now WHERE id = @id";
 
     public async Task<CampaignDefinition?> FindAsync(Guid campaignId, CancellationToken ct)
@@ -75,6 +84,22 @@ public sealed class CampaignLifecycleRepository(NpgsqlDataSource dataSource) : I
         command.Parameters.AddWithValue("id", campaignId);
         command.Parameters.AddWithValue("status", CampaignStatusNames.ToWire(status));
         command.Parameters.AddWithValue("reason", (object?)reason ?? DBNull.Value);
+        command.Parameters.AddWithValue("now", now.ToUniversalTime());
+        return await command.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    public async Task<long> RecipientGenerationAsync(Guid campaignId, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(RecipientGenerationSql);
+        command.Parameters.AddWithValue("id", campaignId);
+        return await command.ExecuteScalarAsync(ct) is long generation ? generation : 0;
+    }
+
+    public async Task<bool> TryCompleteAsync(Guid campaignId, long generation, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(TryCompleteSql);
+        command.Parameters.AddWithValue("id", campaignId);
+        command.Parameters.AddWithValue("generation", generation);
         command.Parameters.AddWithValue("now", now.ToUniversalTime());
         return await command.ExecuteNonQueryAsync(ct) == 1;
     }

@@ -14,6 +14,15 @@ public interface ICampaignLifecycleRepository
     /// <returns>False when no such campaign exists.</returns>
     Task<bool> SetStatusAsync(Guid campaignId, CampaignStatus status, string? reason, DateTimeOffset now, CancellationToken ct);
 
+    /// <summary>How many import chunks the campaign has taken; read before the count that may find it finished.</summary>
+    Task<long> RecipientGenerationAsync(Guid campaignId, CancellationToken ct);
+
+    /// <summary>
+    /// Completes the campaign only if no import chunk has committed since <paramref name="generation"/> was read;
+    /// false when one has (its recipients are now to be sent) or the campaign is no longer running.
+    /// </summary>
+    Task<bool> TryCompleteAsync(Guid campaignId, long generation, DateTimeOffset now, CancellationToken ct);
+
     /// <summary>
     /// A stopped or failed campaign has no batch out and nothing left pending: start-up need not look at it again
     /// until its status changes.

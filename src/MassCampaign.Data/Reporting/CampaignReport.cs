@@ -1,3 +1,5 @@
+using MassCampaign.Domain.Recipients;
+
 namespace MassCampaign.Data.Reporting;
 
 /// <summary>
@@ -11,7 +13,7 @@ public sealed record CampaignReport(
     string Name,
     string Type,
     string Status,
-    ReportTotals Totals,
+    RecipientTally Totals,
     double? DeliveryRate,
     long Replies,
     long OptOuts,

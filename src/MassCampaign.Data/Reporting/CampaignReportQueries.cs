@@ -1,3 +1,4 @@
+using MassCampaign.Domain.Recipients;
 using System.Runtime.CompilerServices;
 using MassCampaign.Data.Sending;
 using Npgsql;
@@ -32,13 +33,7 @@ public sealed class CampaignReportQueries(NpgsqlDataSource dataSource)
         var optOuts = reader.GetInt64(8);
 
         await reader.NextResultAsync(ct);
-        var byStatus = new Dictionary<string, long>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(ct))
-        {
-            byStatus[reader.GetString(0)] = reader.GetInt64(1);
-        }
-
-        var totals = ReportTotals.From(CampaignProgress.FromStatusCounts(byStatus));
+        var totals = await RecipientTallyReader.ReadAsync(reader, ct);
         return new CampaignReport(
             campaignId, name, type, status, totals, DeliveryRate(totals), replies, optOuts, segments, cost, firstSentAt, lastSentAt);
     }
@@ -111,7 +106,7 @@ public sealed class CampaignReportQueries(NpgsqlDataSource dataSource)
         }
     }
 
-    private static double? DeliveryRate(ReportTotals totals)
+    private static double? DeliveryRate(RecipientTally totals)
     {
         var answered = totals.Sent + totals.Delivered + totals.Failed;
         return answered == 0 ? null : Math.Round((double)totals.Delivered / answered, 4);

@@ -12,6 +12,12 @@ public sealed record ClaimedRecipient(
     string? TimeZone,
     IReadOnlyDictionary<string, string> Attributes)
 {
+    /// <summary>The claimed batch this recipient belongs to; its handover mark says what may have left.</summary>
+    public Guid BatchId { get; init; }
+
+    /// <summary>1-based place in its batch, the order in which the batch is handed to the provider.</summary>
+    public int Position { get; init; }
+
     /// <summary>What Vonage echoes back in the response and every receipt: recipient and attempt.</summary>
     public string ClientRef => $"{RecipientId}-{Attempt}";
 }

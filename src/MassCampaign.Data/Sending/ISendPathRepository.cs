@@ -1,3 +1,5 @@
+using MassCampaign.Domain.Recipients;
+
 namespace MassCampaign.Data.Sending;
 
 /// <summary>
@@ -17,11 +19,30 @@ public interface ISendPathRepository
     Task<IReadOnlyList<ClaimedRecipient>> ClaimBatchAsync(
         Guid campaignId, IReadOnlyCollection<string> openZoneKeys, int limit, DateTimeOffset now, CancellationToken ct);
 
-    /// <summary>Writes a batch's outcomes with multi-row statements: recipients, sms_messages, sms_message_parts.</summary>
-    Task RecordOutcomesAsync(IReadOnlyList<SendOutcome> outcomes, CancellationToken ct);
+    /// <summary>
+    /// Before requests leave: recipients of the batch up to <paramref name="handedThrough"/> (1-based position) may
+    /// reach the provider from now on. One short write covers every request waiting for it.
+    /// </summary>
+    Task MarkHandedAsync(Guid batchId, int handedThrough, CancellationToken ct);
 
-    /// <summary>After a crash: recipients left 'sending' become 'unknown' (never resent blindly). Returns how many.</summary>
-    Task<int> MarkInterruptedAsUnknownAsync(Guid campaignId, CancellationToken ct);
+    /// <summary>
+    /// Writes a batch's outcomes with multi-row statements (recipients, sms_messages, sms_message_parts) and drops the
+    /// batch's handover row, in one transaction.
+    /// </summary>
+    Task RecordOutcomesAsync(IReadOnlyList<SendOutcome> outcomes, BatchSettlement settlement, CancellationToken ct);
+
+    /// <summary>
+    /// When none of the campaign's batches is out (after a crash, or a batch whose answer was lost): recipients a
+    /// batch never handed over go back to 'pending'; the rest left 'sending' become 'unknown' until
+    /// <paramref name="unknownResolveAfter"/> has passed.
+    /// </summary>
+    Task<InterruptedSends> RecoverInterruptedAsync(Guid campaignId, TimeSpan unknownResolveAfter, CancellationToken ct);
+
+    /// <summary>Unknown recipients past their deadline: resent (<paramref name="resend"/>) or left as unknown for good.</summary>
+    Task<int> ResolveUnknownsAsync(Guid campaignId, bool resend, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>The earliest deadline of an unknown recipient still waiting for its receipt, if any.</summary>
+    Task<DateTimeOffset?> NextUnknownDeadlineAsync(Guid campaignId, CancellationToken ct);
 
     /// <summary>Stop: whatever is still pending or deferred becomes 'cancelled'.</summary>
     Task<int> CancelRemainingAsync(Guid campaignId, CancellationToken ct);
@@ -33,7 +54,7 @@ public interface ISendPathRepository
     /// </summary>
     Task RewindClaimCursorsAsync(Guid campaignId, CancellationToken ct);
 
-    Task<CampaignProgress> GetProgressAsync(Guid campaignId, CancellationToken ct);
+    Task<RecipientTally> GetProgressAsync(Guid campaignId, CancellationToken ct);
 
     /// <summary>The earliest next_attempt_at of pending recipients in the future (retry backoff), if any.</summary>
     Task<DateTimeOffset?> NextRetryDueAsync(Guid campaignId, DateTimeOffset now, CancellationToken ct);

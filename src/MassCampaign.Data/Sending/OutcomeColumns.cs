@@ -1,3 +1,4 @@
+using MassCampaign.Domain.Recipients;
 using Npgsql;
 
 namespace MassCampaign.Data.Sending;
@@ -17,21 +18,25 @@ internal sealed class OutcomeColumns(IReadOnlyList<SendOutcome> outcomes)
             .SelectMany(o => o.Parts.Select(part => (o.ClientRef, part)))
             .ToArray();
 
+    public bool Any => outcomes.Count > 0;
+
     /// <summary>Whether any outcome may have reached the provider; only then are messages written and receipts looked for.</summary>
     public bool HasSubmissions => _submitted.Length > 0;
 
-    public NpgsqlBatchCommand UpdateRecipients(DateTimeOffset now)
+    public NpgsqlBatchCommand UpdateRecipients(DateTimeOffset now, TimeSpan unknownResolveAfter)
     {
         var command = new NpgsqlBatchCommand(OutcomeSql.UpdateRecipients);
         var p = command.Parameters;
         p.AddWithValue("now", now);
+        p.AddWithValue("resolve_by", now + unknownResolveAfter);
+        p.AddWithValue("released", outcomes.Select(o => o.Kind == SendOutcomeKind.Released).ToArray());
         p.AddWithValue("recipient_ids", outcomes.Select(o => o.RecipientId).ToArray());
         p.AddWithValue("client_refs", outcomes.Select(o => o.ClientRef).ToArray());
         p.AddWithValue("statuses", outcomes.Select(o => RecipientStatus(o.Kind)).ToArray());
         p.AddWithValue("outcomes", outcomes.Select(OutcomeText).ToArray());
         // Kept for accepted ones too: a message with one refused part is still sent, and the code explains it.
         p.AddWithValue("error_codes", outcomes.Select(o => o.ErrorCode).ToArray());
-        p.AddWithValue("next_attempt_ats", outcomes.Select(o => o.Kind == SendOutcomeKind.Retry ? o.RetryAt?.UtcDateTime : null).ToArray());
+        p.AddWithValue("next_attempt_ats", outcomes.Select(o => o.Kind is SendOutcomeKind.Retry or SendOutcomeKind.Released ? o.RetryAt?.UtcDateTime : null).ToArray());
         p.AddWithValue("provider_message_ids", outcomes.Select(o => o.Kind == SendOutcomeKind.Accepted ? FirstPartId(o) : null).ToArray());
         p.AddWithValue("segments", outcomes.Select(o => o.Kind == SendOutcomeKind.Accepted ? o.Segments : (int?)null).ToArray());
         p.AddWithValue("prices", outcomes.Select(o => o.Kind == SendOutcomeKind.Accepted ? TotalPrice(o) : null).ToArray());
@@ -82,7 +87,7 @@ internal sealed class OutcomeColumns(IReadOnlyList<SendOutcome> outcomes)
     private static string RecipientStatus(SendOutcomeKind kind) => kind switch
     {
         SendOutcomeKind.Accepted => RecipientStatuses.Sent,
-        SendOutcomeKind.Retry => RecipientStatuses.Pending,
+        SendOutcomeKind.Retry or SendOutcomeKind.Released => RecipientStatuses.Pending,
         SendOutcomeKind.Permanent => RecipientStatuses.Failed,
         SendOutcomeKind.Ambiguous => RecipientStatuses.Unknown,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown send outcome kind."),
@@ -92,6 +97,7 @@ internal sealed class OutcomeColumns(IReadOnlyList<SendOutcome> outcomes)
     {
         SendOutcomeKind.Accepted => outcome.ErrorText is { } partly ? $"accepted with errors: {partly}" : "accepted",
         SendOutcomeKind.Retry => $"retry: {outcome.ErrorText ?? "transient error"}",
+        SendOutcomeKind.Released => $"released: {outcome.ErrorText ?? "not sent"}",
         SendOutcomeKind.Permanent => $"failed: {outcome.ErrorText ?? "refused by the provider"}",
         _ => $"ambiguous: {outcome.ErrorText ?? "no answer from the provider"}",
     };

@@ -27,6 +27,8 @@ internal static class OutcomeSql
     public const string UpdateRecipients = """
         UPDATE campaign_recipients r
         SET status              = o.status,
+            attempt             = r.attempt - CASE WHEN o.released THEN 1 ELSE 0 END,
+            resolve_by          = CASE WHEN o.status = 'unknown' THEN @resolve_by END,
             outcome             = o.outcome,
             error_code          = o.error_code,
             -- A recipient back in 'pending' always has a next attempt time: the claim finds retries by it.
@@ -39,8 +41,9 @@ internal static class OutcomeSql
             updated_at          = @now
         FROM unnest(@recipient_ids::bigint[], @client_refs::text[], @statuses::text[], @outcomes::text[],
                     @error_codes::text[], @next_attempt_ats::timestamptz[], @provider_message_ids::text[],
-                    @segments::integer[], @prices::numeric[])
-             AS o(recipient_id, client_ref, status, outcome, error_code, next_attempt_at, provider_message_id, segments, price)
+                    @segments::integer[], @prices::numeric[], @released::boolean[])
+             AS o(recipient_id, client_ref, status, outcome, error_code, next_attempt_at, provider_message_id, segments, price,
+                  released)
         WHERE r.id = o.recipient_id
           -- Still waiting on this very attempt. Written as one condition over both sides so that it can only be
           -- checked on a recipient found by primary key from its outcome: a status test on the recipient alone is
@@ -48,6 +51,9 @@ internal static class OutcomeSql
           -- whole table once, or the status index's stale entries for every row claimed since the last vacuum.
           AND o.client_ref = CASE WHEN r.status IN ('sending', 'unknown') THEN r.id::text || '-' || r.attempt::text END
         """;
+
+    /// <summary>The batch's outcomes are recorded: nothing of it is waiting to be sent any more.</summary>
+    public const string DeleteBatch = "DELETE FROM send_batches WHERE id = @batch_id";
 
     /// <summary>One row per submission that may have reached the provider: accepted, or ambiguous as 'unknown'.</summary>
     public const string InsertMessages = """

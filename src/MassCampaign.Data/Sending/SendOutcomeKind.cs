@@ -11,6 +11,15 @@ public enum SendOutcomeKind
     /// <summary>Refused for good: recipient 'failed' with the provider's code.</summary>
     Permanent,
 
-    /// <summary>May or may not have been taken (timeout after sending): 'unknown', never resent automatically.</summary>
+    /// <summary>
+    /// May or may not have been taken (timeout after sending): 'unknown' until a receipt settles it or the
+    /// campaign's unknownPolicy does, after its unknownResolveAfter; never resent blindly.
+    /// </summary>
     Ambiguous,
+
+    /// <summary>
+    /// Claimed but never handed to the provider (paused, window closed, opted out, account refused): back to
+    /// 'pending' under the attempt it had, since that attempt's client-ref never left.
+    /// </summary>
+    Released,
 }

@@ -1,4 +1,5 @@
 using MassCampaign.Data.Receipts;
+using MassCampaign.Domain.Recipients;
 using Npgsql;
 
 namespace MassCampaign.Data.Sending;
@@ -42,6 +43,8 @@ public sealed class SendPathRepository(NpgsqlDataSource dataSource, TimeProvider
         claim.Parameters.AddWithValue("open_zone_keys", openZoneKeys.ToArray());
         claim.Parameters.AddWithValue("limit", limit);
         claim.Parameters.AddWithValue("now", now.ToUniversalTime());
+        var batchId = Guid.NewGuid();
+        claim.Parameters.AddWithValue("batch_id", batchId);
         var serialize = new NpgsqlBatchCommand(SendPathSql.SerializeClaims);
         serialize.Parameters.AddWithValue("campaign_id", campaignId);
 
@@ -52,7 +55,7 @@ public sealed class SendPathRepository(NpgsqlDataSource dataSource, TimeProvider
             await reader.NextResultAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                claimed.Add(ReadClaimed(reader));
+                claimed.Add(ReadClaimed(reader) with { BatchId = batchId, Position = claimed.Count + 1 });
             }
         }
 
@@ -60,9 +63,17 @@ public sealed class SendPathRepository(NpgsqlDataSource dataSource, TimeProvider
         return claimed;
     }
 
-    public async Task RecordOutcomesAsync(IReadOnlyList<SendOutcome> outcomes, CancellationToken ct)
+    public async Task MarkHandedAsync(Guid batchId, int handedThrough, CancellationToken ct)
     {
-        if (outcomes.Count == 0)
+        await using var command = dataSource.CreateCommand(SendPathSql.MarkHanded);
+        command.Parameters.AddWithValue("batch_id", batchId);
+        command.Parameters.AddWithValue("handed_through", handedThrough);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task RecordOutcomesAsync(IReadOnlyList<SendOutcome> outcomes, BatchSettlement settlement, CancellationToken ct)
+    {
+        if (outcomes.Count == 0 && settlement.BatchId is null)
         {
             return;
         }
@@ -73,7 +84,7 @@ public sealed class SendPathRepository(NpgsqlDataSource dataSource, TimeProvider
         {
             try
             {
-                await WriteOutcomesAsync(columns, now, ct);
+                await WriteOutcomesAsync(columns, settlement, now, ct);
                 return;
             }
             // The receipt writers lock the same messages and recipients from the other side; every statement
@@ -85,8 +96,42 @@ public sealed class SendPathRepository(NpgsqlDataSource dataSource, TimeProvider
         }
     }
 
-    public Task<int> MarkInterruptedAsUnknownAsync(Guid campaignId, CancellationToken ct) =>
-        ExecuteForCampaignAsync(SendPathSql.MarkInterruptedAsUnknown, campaignId, ct);
+    public async Task<InterruptedSends> RecoverInterruptedAsync(Guid campaignId, TimeSpan unknownResolveAfter, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var release = new NpgsqlBatchCommand(SendPathSql.ReleaseUnsent) { Parameters = { new("campaign_id", campaignId), new("now", now) } };
+        var unknown = new NpgsqlBatchCommand(SendPathSql.MarkInterruptedAsUnknown)
+        {
+            Parameters = { new("campaign_id", campaignId), new("now", now), new("resolve_by", now + unknownResolveAfter) },
+        };
+        await using (var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { release, unknown } })
+        {
+            await batch.ExecuteNonQueryAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return new InterruptedSends(release.RecordsAffected, unknown.RecordsAffected);
+    }
+
+    public async Task<int> ResolveUnknownsAsync(Guid campaignId, bool resend, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(SendPathSql.ResolveUnknowns);
+        command.Parameters.AddWithValue("campaign_id", campaignId);
+        command.Parameters.AddWithValue("resend", resend);
+        command.Parameters.AddWithValue("now", now.ToUniversalTime());
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task<DateTimeOffset?> NextUnknownDeadlineAsync(Guid campaignId, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(SendPathSql.NextUnknownDeadline);
+        command.Parameters.AddWithValue("campaign_id", campaignId);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return reader.IsDBNull(0) ? null : reader.GetFieldValue<DateTimeOffset>(0);
+    }
 
     public Task<int> CancelRemainingAsync(Guid campaignId, CancellationToken ct) =>
         ExecuteForCampaignAsync(SendPathSql.CancelRemaining, campaignId, ct);
@@ -113,18 +158,12 @@ public sealed class SendPathRepository(NpgsqlDataSource dataSource, TimeProvider
         await transaction.CommitAsync(ct);
     }
 
-    public async Task<CampaignProgress> GetProgressAsync(Guid campaignId, CancellationToken ct)
+    public async Task<RecipientTally> GetProgressAsync(Guid campaignId, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(SendPathSql.CountByStatus);
         command.Parameters.AddWithValue("campaign_id", campaignId);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        var byStatus = new Dictionary<string, long>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(ct))
-        {
-            byStatus[reader.GetString(0)] = reader.GetInt64(1);
-        }
-
-        return CampaignProgress.FromStatusCounts(byStatus);
+        return await RecipientTallyReader.ReadAsync(reader, ct);
     }
 
     public async Task<DateTimeOffset?> NextRetryDueAsync(Guid campaignId, DateTimeOffset now, CancellationToken ct)
@@ -141,7 +180,7 @@ public sealed class SendPathRepository(NpgsqlDataSource dataSource, TimeProvider
     /// One transaction: recipients, messages and parts in one round trip, then the receipts that arrived before
     /// this write are folded in with the receipt store's own statements, so both paths reach the same state.
     /// </summary>
-    private async Task WriteOutcomesAsync(OutcomeColumns columns, DateTimeOffset now, CancellationToken ct)
+    private async Task WriteOutcomesAsync(OutcomeColumns columns, BatchSettlement settlement, DateTimeOffset now, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -154,7 +193,16 @@ public sealed class SendPathRepository(NpgsqlDataSource dataSource, TimeProvider
                 write.BatchCommands.Add(new NpgsqlBatchCommand(setting));
             }
 
-            write.BatchCommands.Add(columns.UpdateRecipients(now));
+            if (columns.Any)
+            {
+                write.BatchCommands.Add(columns.UpdateRecipients(now, settlement.UnknownResolveAfter));
+            }
+
+            if (settlement.BatchId is { } batchId)
+            {
+                write.BatchCommands.Add(new NpgsqlBatchCommand(OutcomeSql.DeleteBatch) { Parameters = { new("batch_id", batchId) } });
+            }
+
             if (columns.HasSubmissions)
             {
                 write.BatchCommands.Add(columns.InsertMessages(now));

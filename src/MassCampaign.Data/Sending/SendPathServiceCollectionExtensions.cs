@@ -1,3 +1,4 @@
+using MassCampaign.Data.Suppression;
 using MassCampaign.Data.Reporting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,6 +12,7 @@ public static class SendPathServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISendPathRepository, SendPathRepository>();
+        services.TryAddSingleton<RecentBlacklistQueries>();
         services.TryAddSingleton<CampaignReportQueries>();
         return services;
     }

@@ -82,6 +82,13 @@ internal static class SendPathSql
             LEFT JOIN blacklist b ON b.phone_e164 = due.phone_e164
             WHERE r.id = due.id
             RETURNING r.id, r.contact_id, r.phone_e164, r.attempt, r.zone_key, r.status
+        ),
+        batch AS (
+            INSERT INTO send_batches (id, campaign_id, recipient_ids, claimed_at)
+            SELECT @batch_id, @campaign_id, array_agg(c.id ORDER BY c.id), @now
+            FROM claimed c
+            WHERE c.status = 'sending'
+            HAVING count(*) > 0
         )
         SELECT c.id, c.contact_id, c.phone_e164, c.attempt, c.zone_key,
                ct.first_name, ct.last_name, ct.time_zone, ct.attributes
@@ -178,7 +185,8 @@ internal static class SendPathSql
 
     /// <summary>Reads every recipient of the campaign (through campaign_recipients_claim_idx); callers reuse its answer.</summary>
     public const string CountByStatus = """
-        SELECT status, count(*) FROM campaign_recipients WHERE campaign_id = @campaign_id GROUP BY status
+        SELECT status, count(*), count(*) FILTER (WHERE resolve_by IS NOT NULL)
+        FROM campaign_recipients WHERE campaign_id = @campaign_id GROUP BY status
         """;
 
     /// <summary>Served by campaign_recipients_retry_idx, which holds only recipients waiting on a backoff.</summary>
@@ -190,16 +198,73 @@ internal static class SendPathSql
         """;
 
     /// <summary>
-    /// A recipient left 'sending' may or may not have reached the provider; it is never resent blindly. A
-    /// receipt carrying its client-ref ("{id}-{attempt}") settles it later.
+    /// After a crash, or a batch whose answer was lost, when none of the campaign's batches is out: a batch's
+    /// recipients past its handover mark were never handed to the provider and go back to pending under the attempt
+    /// they had (its client-ref was never used); the others stay ambiguous (next statement). Batch rows go.
+    /// </summary>
+    public const string ReleaseUnsent = """
+        WITH batch AS (
+            DELETE FROM send_batches WHERE campaign_id = @campaign_id
+            RETURNING recipient_ids, handed_through
+        ),
+        unsent AS (
+            SELECT m.id
+            FROM batch b
+            CROSS JOIN LATERAL unnest(b.recipient_ids) WITH ORDINALITY AS m(id, position)
+            WHERE m.position > b.handed_through
+        )
+        UPDATE campaign_recipients r
+        SET status = 'pending',
+            attempt = greatest(r.attempt - 1, 0),
+            outcome = 'released: claimed but never sent when its sender stopped',
+            next_attempt_at = @now,
+            finished_at = NULL,
+            updated_at = @now
+        FROM unsent
+        WHERE r.id = unsent.id AND r.status = 'sending'
+        """;
+
+    /// <summary>
+    /// What is still 'sending' once the unsent are released may have reached the provider: never resent blindly. It
+    /// waits until @resolve_by for a receipt with its client-ref ("{id}-{attempt}"); then the campaign's policy decides.
     /// </summary>
     public const string MarkInterruptedAsUnknown = """
         UPDATE campaign_recipients
         SET status = 'unknown',
             outcome = 'interrupted: the send was cut off before its result was recorded',
+            resolve_by = @resolve_by,
             finished_at = @now,
             updated_at = @now
         WHERE campaign_id = @campaign_id AND status = 'sending'
+        """;
+
+    /// <summary>Before a request leaves: the recipients of the batch up to this position may be on their way.</summary>
+    public const string MarkHanded = """
+        UPDATE send_batches SET handed_through = greatest(handed_through, @handed_through) WHERE id = @batch_id
+        """;
+
+    /// <summary>
+    /// Unknown recipients whose wait for a receipt is over: resent (back to pending, a new attempt and client-ref) or
+    /// left as unknown for good, as the campaign's policy says. Rows a receipt settled meanwhile only drop the deadline.
+    /// Served by campaign_recipients_resolve_idx.
+    /// </summary>
+    public const string ResolveUnknowns = """
+        UPDATE campaign_recipients r
+        SET status = CASE WHEN r.status = 'unknown' AND @resend THEN 'pending' ELSE r.status END,
+            next_attempt_at = CASE WHEN r.status = 'unknown' AND @resend THEN @now ELSE r.next_attempt_at END,
+            finished_at = CASE WHEN r.status = 'unknown' AND @resend THEN NULL ELSE r.finished_at END,
+            outcome = CASE WHEN r.status <> 'unknown' THEN r.outcome
+                           WHEN @resend THEN 'resent: no receipt settled the earlier attempt in time'
+                           ELSE 'unknown: no receipt settled it in time; left, as the campaign''s policy says' END,
+            resolve_by = NULL,
+            updated_at = @now
+        WHERE r.campaign_id = @campaign_id AND r.resolve_by IS NOT NULL AND r.resolve_by <= @now
+        """;
+
+    /// <summary>The earliest deadline of an unknown recipient still waiting for its receipt.</summary>
+    public const string NextUnknownDeadline = """
+        SELECT min(resolve_by) FROM campaign_recipients
+        WHERE campaign_id = @campaign_id AND resolve_by IS NOT NULL AND status = 'unknown'
         """;
 
     public const string CancelRemaining = """

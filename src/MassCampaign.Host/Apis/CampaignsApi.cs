@@ -1,3 +1,4 @@
+using MassCampaign.Domain.Recipients;
 using MassCampaign.Data.Campaigns;
 using MassCampaign.Domain.Campaigns;
 using MassCampaign.Host.Campaigns;
@@ -33,7 +34,7 @@ public static class CampaignsApi
         var now = time.GetUtcNow();
         var campaign = valid!.ToRecord(Guid.CreateVersion7(now), CampaignStatus.Draft, now.UtcDateTime, now.UtcDateTime);
         await campaigns.InsertAsync(campaign, cancellationToken);
-        return TypedResults.Created($"/api/campaigns/{campaign.Id}", CampaignResponse.Of(campaign, RecipientCounts.None));
+        return TypedResults.Created($"/api/campaigns/{campaign.Id}", CampaignResponse.Of(campaign, RecipientTally.Empty));
     }
 
     public static async Task<Results<Ok<CampaignListResponse>, ValidationProblem>> ListAsync(
@@ -64,7 +65,7 @@ public static class CampaignsApi
 
         var found = await campaigns.ListAsync(new CampaignListQuery(statusFilter, typeFilter, pageNumber, size), cancellationToken);
         var counts = await campaigns.RecipientCountsAsync(found.Items.Select(c => c.Id).ToList(), cancellationToken);
-        var items = found.Items.Select(c => CampaignResponse.Of(c, counts.GetValueOrDefault(c.Id, RecipientCounts.None))).ToList();
+        var items = found.Items.Select(c => CampaignResponse.Of(c, counts.GetValueOrDefault(c.Id, RecipientTally.Empty))).ToList();
         return TypedResults.Ok(new CampaignListResponse(items, pageNumber, size, found.Total));
     }
 
@@ -130,7 +131,7 @@ public static class CampaignsApi
         CampaignRecord campaign, CampaignRepository campaigns, CancellationToken cancellationToken)
     {
         var counts = await campaigns.RecipientCountsAsync([campaign.Id], cancellationToken);
-        return CampaignResponse.Of(campaign, counts.GetValueOrDefault(campaign.Id, RecipientCounts.None));
+        return CampaignResponse.Of(campaign, counts.GetValueOrDefault(campaign.Id, RecipientTally.Empty));
     }
 
     private static int ParseInt(string? text, int fallback, int min, int max, string field, Dictionary<string, string[]> errors)

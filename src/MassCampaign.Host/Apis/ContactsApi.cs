@@ -1,3 +1,4 @@
+using MassCampaign.Data.Contacts;
 using MassCampaign.Data.Campaigns;
 using MassCampaign.Domain.Campaigns;
 using MassCampaign.Host.Campaigns;
@@ -68,6 +69,14 @@ public static class ContactsApi
         catch (ContactImportException e)
         {
             return Unreadable(e);
+        }
+        catch (CampaignFinishedException)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Campaign finished during the import",
+                detail: "The campaign ended while its contacts were being imported. Rows written before it ended are part of it and "
+                    + "were sent like the others; the rest were not added. Import them into a new campaign.");
         }
     }
 

@@ -1,3 +1,4 @@
+using MassCampaign.Domain.Recipients;
 using System.Text.Json;
 using MassCampaign.Data.Campaigns;
 using MassCampaign.Domain.Campaigns;
@@ -19,7 +20,7 @@ public sealed record CampaignResponse(
     DateTime UpdatedAt,
     RecipientCountsResponse Recipients)
 {
-    public static CampaignResponse Of(CampaignRecord campaign, RecipientCounts counts) => new(
+    public static CampaignResponse Of(CampaignRecord campaign, RecipientTally counts) => new(
         campaign.Id,
         campaign.Name,
         CampaignTypeNames.ToWire(campaign.Type),

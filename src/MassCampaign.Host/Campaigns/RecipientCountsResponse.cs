@@ -1,8 +1,11 @@
-using MassCampaign.Data.Campaigns;
+using MassCampaign.Domain.Recipients;
 
 namespace MassCampaign.Host.Campaigns;
 
-/// <summary>How many recipients a campaign has, in all and per status; skipped covers blacklisted and invalid.</summary>
+/// <summary>
+/// How many recipients a campaign has, in all and per outcome, as <see cref="RecipientTally"/> counts them: skipped
+/// covers blacklisted and invalid, failed covers expired and rejected receipts.
+/// </summary>
 public sealed record RecipientCountsResponse(
     long Total,
     long Pending,
@@ -13,21 +16,19 @@ public sealed record RecipientCountsResponse(
     long Skipped,
     long Deferred,
     long Unknown,
-    long Cancelled,
-    long Expired,
-    long Rejected)
+    long UnknownUnresolved,
+    long Cancelled)
 {
-    public static RecipientCountsResponse From(RecipientCounts counts) => new(
-        counts.Total,
-        counts["pending"],
-        counts["sending"],
-        counts["sent"],
-        counts["delivered"],
-        counts["failed"],
-        counts["skipped_blacklisted"] + counts["skipped_invalid"],
-        counts["deferred"],
-        counts["unknown"],
-        counts["cancelled"],
-        counts["expired"],
-        counts["rejected"]);
+    public static RecipientCountsResponse From(RecipientTally tally) => new(
+        tally.Total,
+        tally.Pending,
+        tally.Sending,
+        tally.Sent,
+        tally.Delivered,
+        tally.Failed,
+        tally.Skipped,
+        tally.Deferred,
+        tally.Unknown,
+        tally.UnknownUnresolved,
+        tally.Cancelled);
 }

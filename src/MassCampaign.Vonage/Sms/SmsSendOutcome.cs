@@ -26,4 +26,7 @@ public enum SmsSendOutcome
     /// recipient would be refused alike, so pause the campaign with <see cref="SmsSendResult.AccountRefusalReason"/>.
     /// </summary>
     AccountRefused,
+
+    /// <summary>Never left: the caller's preflight said no right before the attempt (paused, window closed, opted out).</summary>
+    NotSent,
 }

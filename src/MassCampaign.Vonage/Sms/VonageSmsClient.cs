@@ -47,10 +47,17 @@ public sealed class VonageSmsClient
     /// Throws <see cref="OperationCanceledException"/> only when cancelled before anything could have been sent;
     /// a cancellation while an answer is awaited yields Ambiguous, because the SMS may already be on its way.
     /// </summary>
-    public async Task<SmsSendResult> SendAsync(SmsSendRequest request, CancellationToken cancellationToken)
+    public Task<SmsSendResult> SendAsync(SmsSendRequest request, CancellationToken cancellationToken) =>
+        SendAsync(request, null, cancellationToken);
+
+    /// <param name="preflight">
+    /// Asked right before each attempt leaves, after its rate token: null to send, else why not (the result is then
+    /// NotSent, and nothing left). The caller's last word on whether this request may still go.
+    /// </param>
+    public async Task<SmsSendResult> SendAsync(SmsSendRequest request, SmsPreflight? preflight, CancellationToken cancellationToken)
     {
         SmsRequestForm.Validate(request);
-        var send = new SendState(this, SmsRequestForm.Build(request));
+        var send = new SendState(this, SmsRequestForm.Build(request), preflight);
         var result = await _retry.ExecuteAsync(static (state, ct) => state.Client.AttemptAsync(state, ct), send, cancellationToken);
         if (result.Outcome == SmsSendOutcome.Ambiguous)
         {
@@ -98,6 +105,11 @@ public sealed class VonageSmsClient
     private async ValueTask<SmsSendResult> AttemptAsync(SendState send, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
+        if (send.Preflight is not null && await send.Preflight(cancellationToken) is { } whyNot)
+        {
+            return SmsSendResult.Failed(SmsSendOutcome.NotSent, $"Not sent: {whyNot}.");
+        }
+
         send.Attempts++;
         using var message = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new FormUrlEncodedContent(send.Fields) };
         message.Headers.Authorization = _authorization;
@@ -187,9 +199,11 @@ public sealed class VonageSmsClient
     private static Uri WithTrailingSlash(Uri baseUrl) =>
         baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
 
-    private sealed class SendState(VonageSmsClient client, List<KeyValuePair<string, string>> fields)
+    private sealed class SendState(VonageSmsClient client, List<KeyValuePair<string, string>> fields, SmsPreflight? preflight)
     {
         public VonageSmsClient Client { get; } = client;
+
+        public SmsPreflight? Preflight { get; } = preflight;
 
         public List<KeyValuePair<string, string>> Fields { get; } = fields;
 

@@ -1,8 +1,7 @@
-using MassCampaign.Data.Lifecycle;
+using Microsoft.Extensions.Logging;
 using MassCampaign.Domain.Campaigns;
 using MassCampaign.Workflows.Configuration;
 using MassCampaign.Workflows.Gates;
-using Microsoft.Extensions.Logging;
 
 namespace MassCampaign.Workflows.Campaigns;
 
@@ -12,32 +11,8 @@ namespace MassCampaign.Workflows.Campaigns;
 /// </summary>
 public sealed partial class CampaignGrain
 {
-    internal CampaignDefinition Campaign => _campaign ?? throw new InvalidOperationException($"Campaign {Id} is not loaded.");
-
-    internal CampaignState State => Current;
-
-    internal Task WriteStateAsync() => state.WriteStateAsync();
-
-    /// <summary>Every recipient is terminal: the campaign is complete.</summary>
-    internal Task CompleteAsync() => EndAsync(CampaignStatus.Completed, null);
-
-    /// <summary>An error the campaign cannot recover from; a no-op once it has ended.</summary>
-    internal Task FailAsync(string reason) =>
-        CampaignTransitions.IsAllowed(Current.Status, CampaignStatus.Failed) ? EndAsync(CampaignStatus.Failed, reason) : Task.CompletedTask;
-
-    /// <summary>The durable wake-up: at the next window opening, then every minute while the campaign lives.</summary>
-    internal Task ScheduleWakeAsync(TimeSpan dueTime) =>
-        this.RegisterOrUpdateReminder(WakeReminder, dueTime < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : dueTime, WakePeriod);
-
-    /// <summary>After an end, once no batch is out: cancel what a late batch handed back, then settle.</summary>
-    internal async Task FinishWindDownAsync()
-    {
-        await sendPath.CancelRemainingAsync(Id, CancellationToken.None);
-        await campaigns.MarkWoundDownAsync(Id, clock.GetCurrentInstant().ToDateTimeOffset(), CancellationToken.None);
-        _loop?.ForgetProgress();
-        Current.WoundDown = true;
-        await state.WriteStateAsync();
-    }
+    // Requests already under way are answered in milliseconds; ones waiting for a rate token give up at their token.
+    private static readonly TimeSpan DrainLongest = TimeSpan.FromSeconds(20);
 
     private async Task<LifecycleResult> CommandAsync(CampaignCommand command, Func<CampaignStatus, Task> apply)
     {
@@ -57,6 +32,14 @@ public sealed partial class CampaignGrain
         return LifecycleResult.Accepted;
     }
 
+    /// <summary>Closes the permit first, so no request starts from here on, and waits for those already under way.</summary>
+    private async Task HaltAsync(Func<Task> change)
+    {
+        Permit.Close("the campaign was paused or stopped");
+        await change();
+        await Permit.DrainedAsync(DrainLongest);
+    }
+
     private async Task ReconcileAsync(CancellationToken cancellationToken)
     {
         var row = Campaign;
@@ -71,25 +54,33 @@ public sealed partial class CampaignGrain
             await state.WriteStateAsync(cancellationToken);
         }
 
+        if (Current.Status is CampaignStatus.Running or CampaignStatus.Paused || (CampaignTransitions.IsTerminal(Current.Status) && !Current.WoundDown))
+        {
+            // Nothing of this campaign can be in flight before its activation: whatever says 'sending' was cut off.
+            var interrupted = await sendPath.RecoverInterruptedAsync(Id, Settling.UnknownResolveAfter, cancellationToken);
+            logger.LogInformation("Campaign {CampaignId}: recovered {Released} claimed but unsent recipients and {Unknown} sends cut off in flight",
+                Id, interrupted.Released, interrupted.Unknown);
+        }
+
         switch (Current.Status)
         {
             case CampaignStatus.Queued:
                 await AcquireSlotAsync();
                 break;
             case CampaignStatus.Running or CampaignStatus.Paused:
-                // Nothing of this campaign can be in flight before its activation: whatever says 'sending' was cut off.
-                await sendPath.MarkInterruptedAsUnknownAsync(Id, cancellationToken);
                 await Gate().AcquireAsync(Id);
                 if (Current.Status == CampaignStatus.Running)
                 {
-                    Loop.Start();
+                    RunLoop();
                 }
 
                 break;
             case var ended when CampaignTransitions.IsTerminal(ended) && !Current.WoundDown:
-                await sendPath.MarkInterruptedAsUnknownAsync(Id, cancellationToken);
-                await Gate().ReleaseAsync(Id);
-                await UnregisterWakeAsync();
+                if (await ReleaseSlotAsync())
+                {
+                    await UnregisterWakeAsync();
+                }
+
                 await FinishWindDownAsync();
                 break;
         }
@@ -111,21 +102,25 @@ public sealed partial class CampaignGrain
     private async Task EnterRunningAsync()
     {
         await MoveToAsync(CampaignStatus.Running, null);
-        Loop.Start();
+        RunLoop();
     }
 
-    /// <summary>Completed, stopped or failed: nothing new is claimed, what is left is cancelled, the slot goes back.</summary>
+    /// <summary>Completed, stopped or failed: nothing new starts, what is left is cancelled, the slot goes back.</summary>
     private async Task EndAsync(CampaignStatus status, string? reason)
     {
+        Permit.Close($"the campaign is {CampaignStatusNames.ToWire(status)}");
         await MoveToAsync(status, reason);
         if (status == CampaignStatus.Failed)
         {
             logger.LogWarning("Campaign {CampaignId} failed: {Reason}", Id, reason);
         }
 
-        await Gate().ReleaseAsync(Id);
-        await UnregisterWakeAsync();
-        if (_loop is null || _loop.InFlight == 0)
+        if (await ReleaseSlotAsync())
+        {
+            await UnregisterWakeAsync();
+        }
+
+        if (Loop.InFlight == 0)
         {
             await FinishWindDownAsync();
             return;
@@ -133,7 +128,7 @@ public sealed partial class CampaignGrain
 
         // Cancel now so the operator sees it; the loop stays up to settle once the last batch is back.
         await sendPath.CancelRemainingAsync(Id, CancellationToken.None);
-        _loop.Start();
+        RunLoop();
     }
 
     private async Task MoveToAsync(CampaignStatus status, string? reason)
@@ -147,15 +142,7 @@ public sealed partial class CampaignGrain
         Current.QueuePosition = null;
         Current.UpdatedAt = now;
         await state.WriteStateAsync();
-        _loop?.ForgetProgress();
-    }
-
-    private async Task UnregisterWakeAsync()
-    {
-        if (await this.GetReminder(WakeReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
+        Loop.ForgetProgress();
     }
 
     private ICampaignTypeGate Gate() =>

@@ -3,6 +3,7 @@ using MassCampaign.Data.Sending;
 using MassCampaign.Domain.Campaigns;
 using MassCampaign.Domain.Messaging;
 using MassCampaign.Workflows.Configuration;
+using MassCampaign.Workflows.Sending;
 using MassCampaign.Workflows.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,13 +12,15 @@ using NodaTime;
 namespace MassCampaign.Workflows.Campaigns;
 
 /// <summary>
-/// The SMS campaign lifecycle: the operator's commands, status reads and wake-ups. How each status change is carried
-/// out is in CampaignGrain.Transitions.cs; the send loop lives in <see cref="CampaignSendLoop"/>.
+/// One campaign's lifecycle, whatever its channel: the operator's commands, status reads and wake-ups. How each status
+/// change is carried out is in CampaignGrain.Transitions.cs; how the send loop's decisions are applied in
+/// CampaignGrain.Loop.cs.
 /// </summary>
 public sealed partial class CampaignGrain(
     [PersistentState("campaign", GrainStorageNames.Campaigns)] IPersistentState<CampaignState> state,
     ICampaignLifecycleRepository campaigns,
     ISendPathRepository sendPath,
+    SendPermits permits,
     IClock clock,
     TimeProvider time,
     IOptions<SendPathOptions> sendOptions,
@@ -28,14 +31,12 @@ public sealed partial class CampaignGrain(
     private static readonly TimeSpan WakePeriod = TimeSpan.FromMinutes(1);
 
     private CampaignDefinition? _campaign;
-    private CampaignSendLoop? _loop;
 
     private Guid Id => this.GetPrimaryKey();
 
     private CampaignState Current => state.State;
 
-    private CampaignSendLoop Loop => _loop ??= new CampaignSendLoop(
-        this, GrainFactory, sendPath, clock, time, sendOptions.Value, rateOptions.Value, logger);
+    private SendPermit Permit => permits.For(Id);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -46,14 +47,8 @@ public sealed partial class CampaignGrain(
         }
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        // Batches still out must record before another activation could mistake their recipients for a crash's.
-        if (_loop is not null)
-        {
-            await _loop.StopAsync(cancellationToken);
-        }
-    }
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        StopLoopAsync(cancellationToken);
 
     public async Task<LifecycleResult> StartAsync()
     {
@@ -95,15 +90,16 @@ public sealed partial class CampaignGrain(
         return LifecycleResult.Accepted;
     }
 
-    public Task<LifecycleResult> PauseAsync() => CommandAsync(CampaignCommand.Pause, target => MoveToAsync(target, null));
+    /// <summary>Answers once no request of the campaign is under way: none starts after the 202.</summary>
+    public Task<LifecycleResult> PauseAsync() => CommandAsync(CampaignCommand.Pause, target => HaltAsync(() => MoveToAsync(target, null)));
 
     public Task<LifecycleResult> ResumeAsync() => CommandAsync(CampaignCommand.Resume, async target =>
     {
         await MoveToAsync(target, null);
-        Loop.Start();
+        RunLoop();
     });
 
-    public Task<LifecycleResult> StopAsync() => CommandAsync(CampaignCommand.Stop, target => EndAsync(target, null));
+    public Task<LifecycleResult> StopAsync() => CommandAsync(CampaignCommand.Stop, target => HaltAsync(() => EndAsync(target, null)));
 
     public async Task<CampaignStatusView?> GetStatusAsync()
     {
@@ -123,7 +119,7 @@ public sealed partial class CampaignGrain(
             }
         }
 
-        var progress = await Loop.ProgressAsync(CancellationToken.None);
+        var progress = await Loop.ProgressAsync(Current.Phase, CancellationToken.None);
         return new CampaignStatusView(
             Id, _campaign.Name, _campaign.Type, Current.Status, Current.Reason, Current.Phase, progress,
             Current.NextWindowOpensAt, Loop.RatePerSecond, Current.QueuePosition, _campaign.Sender, _campaign.SmsTemplate,
@@ -145,21 +141,4 @@ public sealed partial class CampaignGrain(
 
     // Activation has already reconciled and resumed the campaign by the time this runs.
     public Task WakeAsync() => Task.CompletedTask;
-
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (_campaign is null || (CampaignTransitions.IsTerminal(Current.Status) && Current.WoundDown))
-        {
-            await UnregisterWakeAsync();
-        }
-        else if (Current.Status == CampaignStatus.Queued)
-        {
-            // Polling the gate covers a lost one-way grant.
-            await AcquireSlotAsync();
-        }
-        else if (Current.Status == CampaignStatus.Running)
-        {
-            Loop.Start();
-        }
-    }
 }

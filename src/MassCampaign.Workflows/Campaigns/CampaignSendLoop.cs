@@ -1,274 +1,203 @@
+using MassCampaign.Data.Lifecycle;
 using MassCampaign.Data.Sending;
 using MassCampaign.Domain.Campaigns;
+using MassCampaign.Domain.Recipients;
 using MassCampaign.Workflows.Configuration;
-using MassCampaign.Workflows.Sending;
+using MassCampaign.Workflows.Dispatch;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
 namespace MassCampaign.Workflows.Campaigns;
 
 /// <summary>
-/// The campaign grain's send loop: a grain timer that, each tick, asks what is due, lets <see cref="SendPlanner"/>
-/// decide, and sends batches off without awaiting them, so commands and status reads are never stuck behind a batch.
-/// It also settles an ended campaign once its last batch is back.
+/// The campaign's send loop, channel-agnostic: each tick it asks what is due, lets <see cref="SendPlanner"/> decide,
+/// hands batches to the channel's <see cref="ICampaignDispatcher"/> without awaiting them, and returns a
+/// <see cref="LoopDecision"/> for the grain to apply. It never calls the grain.
 /// </summary>
 internal sealed class CampaignSendLoop
 {
     private static readonly TimeSpan ZoneKeysMaxAge = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(5);
 
-    private readonly CampaignGrain _grain;
-    private readonly IGrainFactory _grains;
+    private readonly Guid _id;
+    private readonly ICampaignDispatcher _dispatcher;
     private readonly ISendPathRepository _sendPath;
+    private readonly ICampaignLifecycleRepository _campaigns;
     private readonly IClock _clock;
     private readonly TimeProvider _time;
     private readonly SendPathOptions _options;
+    private readonly ClaimSizer _claimSizer;
     private readonly ILogger _logger;
     private readonly InFlightBatches _inFlight;
     private readonly SendRateMeter _meter;
-    private readonly int _claimSize;
+    private readonly ProgressCache _progress;
 
-    private IGrainTimer? _timer;
-    private ProgressCounts? _progress;
-    private long _progressAt;
-    private TimeSpan _progressTook;
-    private long _progressAnswered;
     private IReadOnlyList<string>? _zoneKeys;
     private long _zoneKeysAt;
     private long? _idleSince;
-    private Instant? _nextRetryAt;
+    private Instant? _nextDueAt;
 
     public CampaignSendLoop(
-        CampaignGrain grain, IGrainFactory grains, ISendPathRepository sendPath, IClock clock, TimeProvider time,
+        Guid id, ICampaignDispatcher dispatcher, ISendPathRepository sendPath, ICampaignLifecycleRepository campaigns, IClock clock, TimeProvider time,
         SendPathOptions options, SmsRateLimitOptions rate, ILogger logger)
     {
-        _grain = grain;
-        _grains = grains;
+        _id = id;
+        _dispatcher = dispatcher;
         _sendPath = sendPath;
+        _campaigns = campaigns;
         _clock = clock;
         _time = time;
         _options = options;
         _logger = logger;
         _meter = new SendRateMeter(time);
         _inFlight = new InFlightBatches(_meter, logger);
-        // A batch should go out in about ten seconds of the account's rate, so slow accounts get small batches.
-        _claimSize = rate.IsUnlimited
-            ? options.BatchSize
-            : Math.Clamp(rate.SmsRequestsPerSecond * 10 / Math.Max(1, options.MaxBatchesInFlight), 1, options.BatchSize);
+        _progress = new ProgressCache(id, sendPath, time);
+        _claimSizer = new ClaimSizer(options, rate);
     }
 
     public int InFlight => _inFlight.Count;
 
     public double RatePerSecond => _meter.PerSecond();
 
-    private Guid Id => _grain.GetPrimaryKey();
+    public Task<RecipientTally> ProgressAsync(string phase, CancellationToken ct) =>
+        _progress.ReadAsync(phase == CampaignPhases.Sending, _inFlight.Answered, ct);
 
-    public void Start()
+    public void ForgetProgress() => _progress.Forget();
+
+    /// <summary>Resumed, woken or started again: look for work at once, and forget a refusal from before.</summary>
+    public void Wake()
     {
         _idleSince = null;
-        _timer ??= _grain.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(_options.Tick, _options.Tick) { KeepAlive = true });
+        _inFlight.ForgetRefusal();
     }
 
-    /// <summary>Stops ticking and waits for the batches still out.</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task DrainAsync() => _inFlight.DrainAsync();
+
+    public async Task<LoopDecision> StepAsync(LoopView view, CancellationToken ct)
     {
-        StopTimer();
-        try
+        if (_inFlight.TakeFatalError() is { } fatal)
         {
-            await _inFlight.DrainAsync().WaitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            _logger.LogWarning("Campaign {CampaignId} deactivated with {Batches} batches still out", Id, _inFlight.Count);
-        }
-    }
-
-    public async Task<ProgressCounts> ProgressAsync(CancellationToken cancellationToken) =>
-        _progress is not null
-        && ProgressReuse.Allowed(_time.GetElapsedTime(_progressAt), _progressTook, sending: _grain.State.Phase == CampaignPhases.Sending,
-                                 batchAnsweredSince: _progressAnswered != _inFlight.Answered)
-            ? _progress
-            : await RefreshProgressAsync(cancellationToken);
-
-    /// <summary>The campaign changed in a way counts show (a new phase, cancelled, ended): the next read queries afresh.</summary>
-    public void ForgetProgress() => _progress = null;
-
-    private async Task TickAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await StepAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            _logger.LogWarning(e, "Campaign {CampaignId}: send loop tick failed; trying again next tick", Id);
-        }
-    }
-
-    private async Task StepAsync(CancellationToken cancellationToken)
-    {
-        var state = _grain.State;
-        if (_inFlight.FatalError is { } fatal)
-        {
-            await _grain.FailAsync(fatal);
+            return new LoopDecision.Fail(fatal);
         }
 
-        if (state.Status == CampaignStatus.Running)
+        if (view.Status == CampaignStatus.Running)
         {
-            await SendStepAsync(cancellationToken);
-            return;
+            return _inFlight.AccountRefusal is { } refusal
+                ? new LoopDecision.Pause(refusal)
+                : await SendStepAsync(view, ct);
         }
 
         if (_inFlight.Count > 0)
         {
-            return;
+            return new LoopDecision.Carry();
         }
 
-        if (CampaignTransitions.IsTerminal(state.Status) && !state.WoundDown)
-        {
-            await _grain.FinishWindDownAsync();
-        }
-
-        StopTimer();
+        return CampaignTransitions.IsTerminal(view.Status) && !view.WoundDown
+            ? new LoopDecision.FinishWindDown()
+            : new LoopDecision.StopTicking();
     }
 
-    private async Task SendStepAsync(CancellationToken cancellationToken)
+    private async Task<LoopDecision> SendStepAsync(LoopView view, CancellationToken ct)
     {
         var free = _options.MaxBatchesInFlight - _inFlight.Count;
         var now = _clock.GetCurrentInstant();
         if (free <= 0 || IsIdle(now))
         {
-            return;
+            return new LoopDecision.Carry();
         }
 
         _idleSince = null;
-        var dueKeys = await DueZoneKeysAsync(now, cancellationToken);
-        switch (SendPlanner.Plan(_grain.Campaign.CallingWindow, dueKeys, now, free, _inFlight.Count, _inFlight.LastClaimWasFull))
+        var dueKeys = await DueZoneKeysAsync(now, ct);
+        switch (SendPlanner.Plan(view.Campaign.CallingWindow, dueKeys, now, free, _inFlight.Count, _inFlight.LastClaimWasFull))
         {
             case SendPlan.Dispatch dispatch:
-                await SetPhaseAsync(CampaignPhases.Sending, null);
+                var limit = _claimSizer.PerBatch(_meter.PerSecond());
                 for (var i = 0; i < dispatch.Batches; i++)
                 {
-                    Dispatch(dispatch.OpenZoneKeys, now);
+                    var order = new BatchOrder(view.Campaign, dispatch.OpenZoneKeys, limit, now, view.UnknownResolveAfter);
+                    _inFlight.Track(_dispatcher.SendBatchAsync(order), limit);
                 }
 
-                break;
+                return new LoopDecision.EnterPhase(CampaignPhases.Sending);
             case SendPlan.WaitForWindow wait:
-                await WaitForWindowAsync(wait.OpensAt, now);
-                break;
+                return new LoopDecision.WaitForWindow(wait.OpensAt);
             case SendPlan.WindowNeverOpens:
-                await _grain.FailAsync("The calling window never opens in the time zones of the recipients left.");
-                break;
+                return new LoopDecision.Fail("The calling window never opens in the time zones of the recipients left.");
             case SendPlan.NothingDue:
-                await NothingDueAsync(now, cancellationToken);
-                break;
+                return await NothingDueAsync(view, now, ct);
+            default:
+                return new LoopDecision.Carry();
         }
     }
 
-    private void Dispatch(IReadOnlyList<string> openZoneKeys, Instant now)
-    {
-        var campaign = _grain.Campaign;
-        var request = new SmsBatchRequest(Id, campaign.Sender, campaign.SmsTemplate ?? "", openZoneKeys, _claimSize, now.ToDateTimeOffset());
-        _inFlight.Track(_grains.GetGrain<ISmsBatchSender>(0).SendAsync(request), request.Limit);
-    }
-
-    private async Task WaitForWindowAsync(Instant opensAt, Instant now)
-    {
-        var opens = opensAt.ToDateTimeOffset();
-        if (_grain.State.Phase == CampaignPhases.WaitingForWindow && _grain.State.NextWindowOpensAt == opens)
-        {
-            return;
-        }
-
-        await SetPhaseAsync(CampaignPhases.WaitingForWindow, opens);
-        // Ticks notice the opening first on this host; the reminder brings the campaign back after a crash.
-        await _grain.ScheduleWakeAsync((opensAt - now).ToTimeSpan());
-    }
-
-    private async Task NothingDueAsync(Instant now, CancellationToken cancellationToken)
+    private async Task<LoopDecision> NothingDueAsync(LoopView view, Instant now, CancellationToken ct)
     {
         _zoneKeys = null;
         if (_inFlight.Count > 0)
         {
-            return;
+            return new LoopDecision.Carry();
         }
 
-        var progress = await RefreshProgressAsync(cancellationToken);
+        var at = now.ToDateTimeOffset();
+        if (await _sendPath.ResolveUnknownsAsync(_id, view.ResendUnknowns, at, ct) is > 0 and var resolved)
+        {
+            _logger.LogInformation("Campaign {CampaignId}: {Count} unknown sends had no receipt in time; resend: {Resend}", _id, resolved, view.ResendUnknowns);
+            return new LoopDecision.Carry();
+        }
+
+        var generation = await _campaigns.RecipientGenerationAsync(_id, ct);
+        var progress = await _progress.RefreshAsync(_inFlight.Answered, ct);
         if (progress.Sending > 0)
         {
-            // No batch of ours is out, so these lost their sender (a failed write, a dropped call): never resend blindly.
-            var interrupted = await _sendPath.MarkInterruptedAsUnknownAsync(Id, cancellationToken);
-            _logger.LogWarning("Campaign {CampaignId}: {Count} recipients were left sending with no batch out; marked unknown", Id, interrupted);
-            progress = await RefreshProgressAsync(cancellationToken);
+            // No batch of ours is out, so these lost their sender (a failed write, a dropped call).
+            var interrupted = await _sendPath.RecoverInterruptedAsync(_id, view.UnknownResolveAfter, ct);
+            _logger.LogWarning("Campaign {CampaignId}: recipients left sending with no batch out: {Released} released, {Unknown} unknown",
+                _id, interrupted.Released, interrupted.Unknown);
+            return new LoopDecision.Carry();
         }
 
         if (progress.IsFinished)
         {
-            await _grain.CompleteAsync();
-            return;
+            return new LoopDecision.Complete(generation);
         }
 
-        var retryAt = await _sendPath.NextRetryDueAsync(Id, now.ToDateTimeOffset(), cancellationToken);
+        var retryAt = await _sendPath.NextRetryDueAsync(_id, at, ct);
         if (retryAt is null && progress.Pending > 0)
         {
             // Pending, not waiting for a retry, yet in no zone's reach: below a claim cursor, which goes back to them.
-            _logger.LogWarning("Campaign {CampaignId}: {Count} pending recipients lay behind the claim cursors; rewinding the cursors", Id, progress.Pending);
-            await _sendPath.RewindClaimCursorsAsync(Id, cancellationToken);
-            return;
+            _logger.LogWarning("Campaign {CampaignId}: {Count} pending recipients lay behind the claim cursors; rewinding the cursors", _id, progress.Pending);
+            await _sendPath.RewindClaimCursorsAsync(_id, ct);
+            return new LoopDecision.Carry();
         }
 
-        _nextRetryAt = retryAt is { } at ? Instant.FromDateTimeOffset(at) : null;
+        var unknownAt = progress.UnknownUnresolved > 0 ? await _sendPath.NextUnknownDeadlineAsync(_id, ct) : null;
+        _nextDueAt = Earliest(retryAt, unknownAt) is { } due ? Instant.FromDateTimeOffset(due) : null;
         _idleSince = _time.GetTimestamp();
-        await SetPhaseAsync(retryAt is null ? CampaignPhases.Sending : CampaignPhases.WaitingForRetry, null);
+        return new LoopDecision.EnterPhase(
+            retryAt is not null ? CampaignPhases.WaitingForRetry
+            : unknownAt is not null ? CampaignPhases.WaitingForReceipts
+            : CampaignPhases.Sending);
     }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b : b is null ? a : a < b ? a : b;
 
     // Waiting for retries costs no query until the earliest one is due, or a few seconds pass in case rows changed.
     private bool IsIdle(Instant now) =>
         _idleSince is { } since
         && !_inFlight.PendingMayHaveChanged
         && _time.GetElapsedTime(since) < IdlePoll
-        && (_nextRetryAt is null || now < _nextRetryAt);
+        && (_nextDueAt is null || now < _nextDueAt);
 
-    private async Task<IReadOnlyList<string>> DueZoneKeysAsync(Instant now, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> DueZoneKeysAsync(Instant now, CancellationToken ct)
     {
         if (_zoneKeys is null || _inFlight.PendingMayHaveChanged || _time.GetElapsedTime(_zoneKeysAt) > ZoneKeysMaxAge)
         {
             _inFlight.PendingMayHaveChanged = false;
-            _zoneKeys = await _sendPath.PendingZoneKeysAsync(Id, now.ToDateTimeOffset(), cancellationToken);
+            _zoneKeys = await _sendPath.PendingZoneKeysAsync(_id, now.ToDateTimeOffset(), ct);
             _zoneKeysAt = _time.GetTimestamp();
         }
 
         return _zoneKeys;
-    }
-
-    private async Task<ProgressCounts> RefreshProgressAsync(CancellationToken cancellationToken)
-    {
-        _progressAnswered = _inFlight.Answered;
-        var started = _time.GetTimestamp();
-        _progress = ProgressCounts.From(await _sendPath.GetProgressAsync(Id, cancellationToken));
-        _progressAt = _time.GetTimestamp();
-        _progressTook = _time.GetElapsedTime(started, _progressAt);
-        return _progress;
-    }
-
-    private async Task SetPhaseAsync(string phase, DateTimeOffset? nextWindowOpensAt)
-    {
-        var state = _grain.State;
-        if (state.Phase == phase && state.NextWindowOpensAt == nextWindowOpensAt)
-        {
-            return;
-        }
-
-        state.Phase = phase;
-        state.NextWindowOpensAt = nextWindowOpensAt;
-        await _grain.WriteStateAsync();
-        // A status that shows the new phase shows counts from after the change, not the ones reused from before it.
-        ForgetProgress();
-    }
-
-    private void StopTimer()
-    {
-        _timer?.Dispose();
-        _timer = null;
     }
 }

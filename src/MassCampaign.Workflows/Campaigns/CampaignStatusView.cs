@@ -1,4 +1,5 @@
 using MassCampaign.Domain.Campaigns;
+using MassCampaign.Domain.Recipients;
 
 namespace MassCampaign.Workflows.Campaigns;
 
@@ -11,7 +12,7 @@ public sealed record CampaignStatusView(
     [property: Id(3)] CampaignStatus Status,
     [property: Id(4)] string? Reason,
     [property: Id(5)] string Phase,
-    [property: Id(6)] ProgressCounts Progress,
+    [property: Id(6)] RecipientTally Progress,
     [property: Id(7)] DateTimeOffset? NextWindowOpensAt,
     [property: Id(8)] double RatePerSecond,
     [property: Id(9)] int? QueuePosition,

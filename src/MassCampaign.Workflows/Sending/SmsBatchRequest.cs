@@ -2,7 +2,8 @@ namespace MassCampaign.Workflows.Sending;
 
 /// <summary>
 /// One batch to claim and send. <see cref="Now"/> is the campaign's clock reading, so retries and windows agree
-/// with the decision that opened these zones.
+/// with the decision that opened these zones; each request is checked against <see cref="CallingWindowJson"/> again
+/// right before it leaves.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record SmsBatchRequest(
@@ -11,4 +12,6 @@ public sealed record SmsBatchRequest(
     [property: Id(2)] string Template,
     [property: Id(3)] IReadOnlyList<string> OpenZoneKeys,
     [property: Id(4)] int Limit,
-    [property: Id(5)] DateTimeOffset Now);
+    [property: Id(5)] DateTimeOffset Now,
+    [property: Id(6)] string CallingWindowJson,
+    [property: Id(7)] TimeSpan UnknownResolveAfter);

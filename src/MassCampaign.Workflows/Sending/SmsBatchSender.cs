@@ -1,3 +1,4 @@
+using MassCampaign.Data.Lifecycle;
 using MassCampaign.Data.Sending;
 using MassCampaign.Domain.Messaging;
 using MassCampaign.Vonage.Sms;
@@ -13,14 +14,17 @@ namespace MassCampaign.Workflows.Sending;
 
 /// <summary>
 /// Claims a batch, sends it with bounded parallelism under the account's rate gate, and records every outcome in one
-/// bulk write. Reentrant, so one activation carries many campaigns' batches at once; the sends run on the thread
-/// pool, off the grain's scheduler.
+/// bulk write. Each request is checked right before it leaves (<see cref="SendChecks"/>) and its handover recorded
+/// first (<see cref="HandoverJournal"/>), so whatever did not leave is known unsent. Reentrant, so one activation
+/// carries many campaigns' batches at once; the sends run on the thread pool, off the grain's scheduler.
 /// </summary>
 [StatelessWorker]
 [Reentrant]
 public sealed class SmsBatchSender(
     ISendPathRepository sendPath,
     VonageSmsClient sms,
+    SendPermits permits,
+    RecentOptOuts optOuts,
     IClock clock,
     TimeProvider time,
     IOptions<SendPathOptions> options,
@@ -35,13 +39,20 @@ public sealed class SmsBatchSender(
             return SmsBatchResult.Empty with { FatalError = $"The SMS template cannot be used: {error}" };
         }
 
+        var permit = permits.For(request.CampaignId);
+        if (!permit.IsOpen)
+        {
+            return SmsBatchResult.Empty;
+        }
+
         var claimed = await sendPath.ClaimBatchAsync(request.CampaignId, [.. request.OpenZoneKeys], request.Limit, request.Now, CancellationToken.None);
         if (claimed.Count == 0)
         {
             return SmsBatchResult.Empty;
         }
 
-        var batch = new BatchRun(request, template, claimed.Count, time.GetTimestamp());
+        var checks = new SendChecks(permit, CallingWindowJson.Parse(request.CallingWindowJson), optOuts, clock);
+        var batch = new BatchRun(request, template, permit, checks, new HandoverJournal(sendPath, claimed[0].BatchId), claimed.Count, time.GetTimestamp());
         var parallel = new ParallelOptions
         {
             MaxDegreeOfParallelism = Math.Max(1, options.Value.RequestsInFlightPerBatch),
@@ -50,18 +61,18 @@ public sealed class SmsBatchSender(
         await Parallel.ForEachAsync(Enumerable.Range(0, claimed.Count), parallel, async (i, _) =>
             batch.Outcomes[i] = await SendOneAsync(batch, claimed[i]));
 
-        await RecordAsync(batch.Outcomes);
+        await RecordAsync(batch.Outcomes, new BatchSettlement(claimed[0].BatchId, request.UnknownResolveAfter));
         return Summarize(batch);
     }
 
     // The rows stay 'sending' until this succeeds, so a passing database fault is worth a few tries.
-    private async Task RecordAsync(SendOutcome[] outcomes)
+    private async Task RecordAsync(SendOutcome[] outcomes, BatchSettlement settlement)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await sendPath.RecordOutcomesAsync(outcomes, CancellationToken.None);
+                await sendPath.RecordOutcomesAsync(outcomes, settlement, CancellationToken.None);
                 return;
             }
             catch (Exception e) when (attempt < RecordAttempts && e is NpgsqlException or TimeoutException)
@@ -75,20 +86,27 @@ public sealed class SmsBatchSender(
     private async Task<SendOutcome> SendOneAsync(BatchRun batch, ClaimedRecipient recipient)
     {
         var message = SmsMessageDraft.Render(batch.Request.CampaignId, batch.Request.Sender, batch.Template, recipient);
-        if (batch.FatalError is not null)
-        {
-            return SmsOutcomes.Released(message, clock.GetCurrentInstant(), "Not sent: the provider refused the account.");
-        }
-
         if (time.GetElapsedTime(batch.StartedAt) > options.Value.BatchBudget)
         {
-            return SmsOutcomes.Released(message, clock.GetCurrentInstant(), "Not sent yet: the batch ran out of time; it goes in a later batch.");
+            return SmsOutcomes.Released(message, clock.GetCurrentInstant(), "the batch ran out of time; it goes in a later batch");
         }
 
-        SmsSendResult result;
+        if (!batch.Permit.TryEnter())
+        {
+            return SmsOutcomes.Released(message, clock.GetCurrentInstant(), "the campaign is no longer running");
+        }
+
+        var handed = false;
         try
         {
-            result = await sms.SendAsync(new SmsSendRequest(message.Sender, recipient.PhoneE164, message.Body, recipient.ClientRef), CancellationToken.None);
+            var request = new SmsSendRequest(message.Sender, recipient.PhoneE164, message.Body, recipient.ClientRef);
+            var result = await sms.SendAsync(request, async ct =>
+            {
+                var whyNot = await ClearAsync(batch, recipient, ct);
+                handed |= whyNot is null;
+                return whyNot;
+            }, CancellationToken.None);
+            return Fold(batch, message, result);
         }
         catch (RateGateUnavailableException e)
         {
@@ -98,20 +116,55 @@ public sealed class SmsBatchSender(
         {
             return SmsOutcomes.Outcome(message, SendOutcomeKind.Permanent, "invalid-request", e.Message);
         }
+        catch (Exception e) when (!handed)
+        {
+            return SmsOutcomes.Released(message, clock.GetCurrentInstant(), $"not sent: {e.Message}");
+        }
         catch (Exception e)
         {
-            // Past validation and the gate the request may have left: never resend blindly.
+            // Past its handover the request may have left: never resend blindly.
             logger.LogWarning(e, "SMS {ClientRef} failed in an unexpected way; recording it as unknown", recipient.ClientRef);
             return SmsOutcomes.Outcome(message, SendOutcomeKind.Ambiguous, null, e.Message);
         }
-
-        if (SmsOutcomes.IsAccountRejected(result))
+        finally
         {
-            batch.FatalError ??= $"Vonage rejected the account credentials ({result.ErrorText}).";
-            return SmsOutcomes.Released(message, clock.GetCurrentInstant(), result.ErrorText ?? "The provider refused the account.");
+            batch.Permit.Leave();
+        }
+    }
+
+    /// <summary>Right before an attempt leaves, after its rate token: checked, then its handover made durable.</summary>
+    private static async ValueTask<string?> ClearAsync(BatchRun batch, ClaimedRecipient recipient, CancellationToken ct)
+    {
+        if (await batch.Checks.WhyNotAsync(recipient, ct) is { } whyNot)
+        {
+            return whyNot;
         }
 
-        return SmsOutcomes.From(message, result, clock.GetCurrentInstant());
+        try
+        {
+            await batch.Journal.HandOverAsync(recipient.Position);
+            return null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return $"its handover could not be recorded ({e.Message})";
+        }
+    }
+
+    private SendOutcome Fold(BatchRun batch, SmsMessageDraft message, SmsSendResult result)
+    {
+        if (result.AccountRefusalReason is { } refusal)
+        {
+            batch.Permit.RefuseAccount(refusal);
+            batch.AccountRefusal ??= refusal;
+        }
+
+        return result.Outcome switch
+        {
+            SmsSendOutcome.NotSent or SmsSendOutcome.AccountRefused =>
+                SmsOutcomes.Released(message, clock.GetCurrentInstant(), result.ErrorText ?? "not sent"),
+            _ => SmsOutcomes.From(message, result, clock.GetCurrentInstant()),
+        };
     }
 
     private static SmsBatchResult Summarize(BatchRun batch)
@@ -123,20 +176,29 @@ public sealed class SmsBatchSender(
             Count(SendOutcomeKind.Retry),
             Count(SendOutcomeKind.Permanent),
             Count(SendOutcomeKind.Ambiguous),
-            batch.FatalError);
+            null,
+            Count(SendOutcomeKind.Released),
+            batch.AccountRefusal);
     }
 
-    private sealed class BatchRun(SmsBatchRequest request, SmsTemplate template, int size, long startedAt)
+    private sealed class BatchRun(
+        SmsBatchRequest request, SmsTemplate template, SendPermit permit, SendChecks checks, HandoverJournal journal, int size, long startedAt)
     {
         public SmsBatchRequest Request { get; } = request;
 
         public SmsTemplate Template { get; } = template;
 
+        public SendPermit Permit { get; } = permit;
+
+        public SendChecks Checks { get; } = checks;
+
+        public HandoverJournal Journal { get; } = journal;
+
         public long StartedAt { get; } = startedAt;
 
         public SendOutcome[] Outcomes { get; } = new SendOutcome[size];
 
-        /// <summary>Set by the first send that finds the account refused; later sends in the batch are not attempted.</summary>
-        public volatile string? FatalError;
+        /// <summary>Set by the first send the provider refused for the whole account; the campaign pauses with it.</summary>
+        public volatile string? AccountRefusal;
     }
 }

@@ -21,9 +21,9 @@ internal static class SmsOutcomes
         _ => Outcome(message, SendOutcomeKind.Ambiguous, ErrorCode(result), result.ErrorText),
     };
 
-    /// <summary>Claimed but never handed to the provider (pause, stop, budget spent, account refused): back to pending now.</summary>
+    /// <summary>Claimed but never handed to the provider (pause, stop, window, opt-out, budget spent, account refused): back to pending now.</summary>
     public static SendOutcome Released(SmsMessageDraft message, Instant now, string why) =>
-        Outcome(message, SendOutcomeKind.Retry, null, why) with { RetryAt = now.ToDateTimeOffset() };
+        Outcome(message, SendOutcomeKind.Released, null, why) with { RetryAt = now.ToDateTimeOffset() };
 
     public static SendOutcome Retry(SmsMessageDraft message, Instant now, TimeSpan? hint, string? code, string? text) =>
         Outcome(message, SendOutcomeKind.Retry, code, text) with
@@ -46,10 +46,6 @@ internal static class SmsOutcomes
         text,
         null,
         null);
-
-    /// <summary>Vonage refused the account itself: no recipient of this campaign can be sent.</summary>
-    public static bool IsAccountRejected(SmsSendResult result) =>
-        result.VonageStatus == SmsStatusCodes.InvalidCredentials || result.HttpStatus == 401;
 
     private static SendOutcome Accepted(SmsMessageDraft message, SmsSendResult result)
     {

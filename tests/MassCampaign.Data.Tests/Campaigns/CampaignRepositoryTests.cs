@@ -114,7 +114,7 @@ public sealed class CampaignRepositoryTests(PostgresDatabase database) : IClassF
         }
 
         var counts = (await repository.RecipientCountsAsync([campaign.Id, Guid.NewGuid()], default))[campaign.Id];
-        Assert.Equal((3L, 2L, 1L, 0L), (counts.Total, counts["pending"], counts["delivered"], counts["failed"]));
+        Assert.Equal((3L, 2L, 1L, 0L), (counts.Total, counts.Pending, counts.Delivered, counts.Failed));
 
         Assert.Equal(DraftChangeOutcome.Done, (await repository.DeleteDraftAsync(campaign.Id, default)).Outcome);
         Assert.Null(await repository.FindAsync(campaign.Id, default));

@@ -107,7 +107,7 @@ public sealed class DeliveryReceiptStoreTests(PostgresDatabase database) : Recei
     public async Task An_unknown_recipient_left_by_a_crash_is_reconciled_by_the_client_ref_of_its_receipt()
     {
         var (campaign, claimed) = await ClaimOneAsync();
-        Assert.Equal(1, await Repository.MarkInterruptedAsUnknownAsync(campaign, default));
+        Assert.Equal(1, await Repository.CrashAfterHandoverAsync(campaign, claimed));
         var partId = NewPartId();
 
         await Store.StoreAsync([Receipt(partId, claimed.ClientRef, "delivered", "0", 0.05m)], default);
@@ -126,7 +126,7 @@ public sealed class DeliveryReceiptStoreTests(PostgresDatabase database) : Recei
         await Store.StoreAsync([Receipt(partId, claimed.ClientRef, "failed", "9")], default);
         Assert.Equal("sending", (await Seed.ReadAsync(claimed.RecipientId)).Status);
 
-        await Repository.MarkInterruptedAsUnknownAsync(campaign, default);
+        await Repository.CrashAfterHandoverAsync(campaign, claimed);
         await Store.ReapplyUnmatchedAsync(TimeSpan.FromHours(1), 1000, default);
 
         var recipient = await Seed.ReadAsync(claimed.RecipientId);
@@ -176,7 +176,7 @@ public sealed class DeliveryReceiptStoreTests(PostgresDatabase database) : Recei
     {
         var (known, parts) = await SentAsync(1);
         var (campaign, crashed) = await ClaimOneAsync();
-        await Repository.MarkInterruptedAsUnknownAsync(campaign, default);
+        await Repository.CrashAfterHandoverAsync(campaign, crashed);
 
         var matched = await Store.StoreAsync(
             [Receipt(parts[0], known.ClientRef, "delivered"), Receipt(NewPartId(), crashed.ClientRef, "rejected", "14")], default);
@@ -192,7 +192,7 @@ public sealed class DeliveryReceiptStoreTests(PostgresDatabase database) : Recei
     {
         var (campaign, claimed) = await ClaimOneAsync();
         await Store.StoreAsync([Receipt(NewPartId(), claimed.ClientRef, "delivered")], default);
-        await Repository.MarkInterruptedAsUnknownAsync(campaign, default);
+        await Repository.CrashAfterHandoverAsync(campaign, claimed);
 
         Assert.Equal(1, await Store.ReapplyForClientRefsAsync([claimed.ClientRef], default));
 

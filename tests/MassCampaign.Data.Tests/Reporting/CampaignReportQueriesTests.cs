@@ -1,3 +1,4 @@
+using MassCampaign.Domain.Recipients;
 using MassCampaign.Data.Reporting;
 using MassCampaign.Data.Tests.Sending;
 using MassCampaign.Testing;
@@ -30,7 +31,7 @@ public sealed class CampaignReportQueriesTests(PostgresDatabase database) : ICla
 
         Assert.NotNull(report);
         Assert.Equal((campaign, "Summer", "sms", "running"), (report.CampaignId, report.Name, report.Type, report.Status));
-        Assert.Equal(new ReportTotals(Recipients: 7, Pending: 2, Sending: 0, Sent: 1, Delivered: 2, Failed: 1, Skipped: 1, Unknown: 0, Cancelled: 0),
+        Assert.Equal(new RecipientTally(Total: 7, Pending: 1, Sending: 0, Deferred: 1, Sent: 1, Delivered: 2, Failed: 1, Skipped: 1, Unknown: 0, Cancelled: 0),
             report.Totals);
         Assert.Equal(0.5, report.DeliveryRate);
         Assert.Equal((2L, 2L, 5L, 0.25m), (report.Replies, report.OptOuts, report.Segments, report.Cost));
@@ -48,7 +49,7 @@ public sealed class CampaignReportQueriesTests(PostgresDatabase database) : ICla
         var report = await _queries.GetReportAsync(campaign, default);
 
         Assert.Null(report!.DeliveryRate);
-        Assert.Equal((3L, 3L, 0m), (report.Totals.Recipients, report.Totals.Pending, report.Cost));
+        Assert.Equal((3L, 3L, 0m), (report.Totals.Total, report.Totals.Pending, report.Cost));
         Assert.Null(report.FirstSentAt);
     }
 

@@ -40,6 +40,7 @@ public sealed class ClaimPlanTests(PostgresDatabase database) : SendPathTestBase
         command.Parameters.AddWithValue("open_zone_keys", openZones);
         command.Parameters.AddWithValue("limit", 500);
         command.Parameters.AddWithValue("now", Now);
+        command.Parameters.AddWithValue("batch_id", Guid.NewGuid());
         var lines = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

@@ -102,7 +102,7 @@ public sealed class RecordOutcomesTests(PostgresDatabase database) : SendPathTes
     public async Task The_real_answer_settles_a_recipient_that_recovery_marked_unknown()
     {
         var (campaign, claimed) = await ClaimOneAsync();
-        Assert.Equal(1, await Repository.MarkInterruptedAsUnknownAsync(campaign, default));
+        Assert.Equal(1, await Repository.CrashAfterHandoverAsync(campaign, claimed));
 
         await Repository.RecordOutcomesAsync([TestOutcomes.Accepted(claimed, campaign, new SentPart("L-1", 0, null))], default);
 

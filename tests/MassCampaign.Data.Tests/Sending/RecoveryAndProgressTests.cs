@@ -1,4 +1,5 @@
 using MassCampaign.Data.Sending;
+using MassCampaign.Domain.Recipients;
 using MassCampaign.Testing;
 
 namespace MassCampaign.Data.Tests.Sending;
@@ -6,25 +7,34 @@ namespace MassCampaign.Data.Tests.Sending;
 public sealed class RecoveryAndProgressTests(PostgresDatabase database) : SendPathTestBase(database)
 {
     [Fact]
-    public async Task Recovery_marks_recipients_left_sending_as_unknown_and_nothing_else()
+    public async Task Recovery_marks_handed_over_recipients_unknown_and_puts_the_rest_of_the_batch_back_to_pending()
     {
         var campaign = await Seed.CampaignAsync();
-        var recipients = await Seed.RecipientsAsync(campaign, 4);
-        await Repository.ClaimBatchAsync(campaign, NewYork, 2, Now, default);
+        var recipients = await Seed.RecipientsAsync(campaign, 5);
+        var claimed = await Repository.ClaimBatchAsync(campaign, NewYork, 3, Now, default);
+        await Repository.MarkHandedAsync(claimed[0].BatchId, 1, default);
         var elsewhere = await Seed.CampaignAsync("Other");
         var otherSending = await Seed.RecipientAsync(elsewhere);
         await Seed.SetStatusAsync(otherSending.Id, "sending");
 
-        Assert.Equal(2, await Repository.MarkInterruptedAsUnknownAsync(campaign, default));
+        var recovered = await Repository.RecoverInterruptedAsync(campaign, TimeSpan.FromMinutes(15), default);
 
+        Assert.Equal(new InterruptedSends(Released: 2, Unknown: 1), recovered);
         var interrupted = await Seed.ReadAsync(recipients[0].Id);
         Assert.Equal(("unknown", 1, Now), (interrupted.Status, interrupted.Attempt, interrupted.FinishedAt));
         Assert.StartsWith("interrupted:", interrupted.Outcome);
-        Assert.Equal("unknown", (await Seed.ReadAsync(recipients[1].Id)).Status);
+        var released = await Seed.ReadAsync(recipients[1].Id);
+        Assert.Equal(("pending", 0), (released.Status, released.Attempt));
+        Assert.StartsWith("released:", released.Outcome);
         Assert.Equal("pending", (await Seed.ReadAsync(recipients[2].Id)).Status);
+        Assert.Equal("pending", (await Seed.ReadAsync(recipients[3].Id)).Status);
         Assert.Equal("sending", (await Seed.ReadAsync(otherSending.Id)).Status);
+        var progress = await Repository.GetProgressAsync(campaign, default);
+        Assert.Equal((1L, 1L), (progress.Unknown, progress.UnknownUnresolved));
         var next = await Repository.ClaimBatchAsync(campaign, NewYork, 10, Now, default);
-        Assert.Equal([recipients[2].Id, recipients[3].Id], next.Select(r => r.RecipientId));
+        Assert.Equal([recipients[1].Id, recipients[2].Id, recipients[3].Id, recipients[4].Id], next.Select(r => r.RecipientId).Order());
+        // Its first attempt never left, so the client-ref it is sent under is the one it was first claimed with.
+        Assert.Equal(claimed[1].ClientRef, next.Single(r => r.RecipientId == recipients[1].Id).ClientRef);
     }
 
     [Fact]
@@ -63,7 +73,7 @@ public sealed class RecoveryAndProgressTests(PostgresDatabase database) : SendPa
         var progress = await Repository.GetProgressAsync(campaign, default);
 
         Assert.Equal(
-            new CampaignProgress(Total: 14, Pending: 2, Sending: 1, Deferred: 1, Sent: 1, Delivered: 2, Failed: 3,
+            new RecipientTally(Total: 14, Pending: 2, Sending: 1, Deferred: 1, Sent: 1, Delivered: 2, Failed: 3,
                 Skipped: 2, Unknown: 1, Cancelled: 1),
             progress);
         Assert.False(progress.IsFinished);

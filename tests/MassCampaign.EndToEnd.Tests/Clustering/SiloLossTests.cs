@@ -1,5 +1,6 @@
 using System.Net;
 using MassCampaign.Data.Sending;
+using MassCampaign.Domain.Recipients;
 using MassCampaign.EndToEnd.Tests.Support;
 using MassCampaign.Simulator;
 using MassCampaign.Simulator.Control;

@@ -1,4 +1,5 @@
 using MassCampaign.Data.Sending;
+using MassCampaign.Domain.Recipients;
 using MassCampaign.EndToEnd.Tests.Support;
 using MassCampaign.Simulator;
 using MassCampaign.Simulator.Control;

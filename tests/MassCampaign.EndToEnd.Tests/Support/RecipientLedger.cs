@@ -1,4 +1,5 @@
 using MassCampaign.Data.Sending;
+using MassCampaign.Domain.Recipients;
 using Npgsql;
 
 namespace MassCampaign.EndToEnd.Tests.Support;

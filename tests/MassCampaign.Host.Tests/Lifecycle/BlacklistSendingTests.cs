@@ -1,3 +1,4 @@
+using MassCampaign.Domain.Recipients;
 using System.Net;
 using System.Net.Http.Json;
 

@@ -1,3 +1,4 @@
+using MassCampaign.Domain.Recipients;
 using System.Net;
 
 namespace MassCampaign.Host.Tests.Lifecycle;
@@ -22,7 +23,7 @@ public sealed class CampaignFailureTests
     }
 
     [Fact]
-    public async Task Rejected_provider_credentials_fail_the_campaign_and_nothing_is_sent()
+    public async Task Rejected_provider_credentials_pause_the_campaign_with_the_reason_and_fail_no_recipient()
     {
         await using var lifecycle = await LifecycleHost.StartAsync(new Dictionary<string, string?>
         {
@@ -31,12 +32,11 @@ public sealed class CampaignFailureTests
         var campaign = await lifecycle.Seed.SmsCampaignAsync(recipients: 8);
 
         (await lifecycle.CommandAsync(campaign.Id, "start")).Dispose();
-        var failed = await lifecycle.WaitForStatusAsync(campaign.Id, s => s.Code == HttpStatusCode.OK, "the campaign ends");
+        var paused = await lifecycle.WaitForStatusAsync(campaign.Id, s => s.RuntimeStatus == "Suspended", "the campaign pauses");
 
-        Assert.Equal("Failed", failed.RuntimeStatus);
-        Assert.StartsWith("Vonage rejected the account credentials", failed.Custom.GetProperty("reason").GetString());
+        Assert.StartsWith("Vonage refused the account", paused.Custom.GetProperty("reason").GetString());
         Assert.Equal(0, lifecycle.SentTo(campaign));
         var statuses = await lifecycle.Seed.RecipientStatusesAsync(campaign.Id);
-        Assert.All(statuses.Values, status => Assert.Equal("cancelled", status));
+        Assert.All(statuses.Values, status => Assert.Equal("pending", status));
     }
 }

@@ -1,3 +1,4 @@
+using MassCampaign.Domain.Recipients;
 using Npgsql;
 
 namespace MassCampaign.Host.Tests.Lifecycle;

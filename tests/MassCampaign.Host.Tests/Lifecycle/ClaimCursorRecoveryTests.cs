@@ -1,3 +1,4 @@
+using MassCampaign.Domain.Recipients;
 using System.Net;
 
 namespace MassCampaign.Host.Tests.Lifecycle;

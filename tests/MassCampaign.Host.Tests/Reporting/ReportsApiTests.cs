@@ -36,8 +36,8 @@ public sealed class ReportsApiTests(RunningHostFixture fixture) : IClassFixture<
         Assert.Equal(
             new Dictionary<string, long>
             {
-                ["recipients"] = 8, ["pending"] = 1, ["sending"] = 0, ["sent"] = 1, ["delivered"] = 2, ["failed"] = 1,
-                ["skipped"] = 1, ["unknown"] = 1, ["cancelled"] = 1,
+                ["total"] = 8, ["pending"] = 1, ["sending"] = 0, ["deferred"] = 0, ["sent"] = 1, ["delivered"] = 2, ["failed"] = 1,
+                ["skipped"] = 1, ["unknown"] = 1, ["unknownUnresolved"] = 0, ["cancelled"] = 1,
             },
             totals.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64()));
         Assert.Equal(0.5, report.GetProperty("deliveryRate").GetDouble());

@@ -84,19 +84,11 @@ public sealed class SmsOutcomesTests
     }
 
     [Fact]
-    public void Rejected_credentials_are_recognised_as_an_account_problem()
-    {
-        Assert.True(SmsOutcomes.IsAccountRejected(new SmsSendResult(SmsSendOutcome.Permanent, [Part(4, null, null)], 4, 200, "Bad Credentials")));
-        Assert.True(SmsOutcomes.IsAccountRejected(new SmsSendResult(SmsSendOutcome.Permanent, [], null, 401, "HTTP 401")));
-        Assert.False(SmsOutcomes.IsAccountRejected(new SmsSendResult(SmsSendOutcome.Permanent, [Part(3, null, null)], 3, 200, "Invalid")));
-    }
-
-    [Fact]
     public void A_released_recipient_goes_back_to_pending_at_once()
     {
         var outcome = SmsOutcomes.Released(Draft(attempt: 1), Now, "paused");
 
-        Assert.Equal(SendOutcomeKind.Retry, outcome.Kind);
+        Assert.Equal(SendOutcomeKind.Released, outcome.Kind);
         Assert.Equal(Now.ToDateTimeOffset(), outcome.RetryAt);
     }
 

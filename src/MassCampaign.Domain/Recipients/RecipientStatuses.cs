@@ -1,4 +1,4 @@
-namespace MassCampaign.Data.Sending;
+namespace MassCampaign.Domain.Recipients;
 
 /// <summary>The campaign_recipients.status values the schema allows.</summary>
 public static class RecipientStatuses

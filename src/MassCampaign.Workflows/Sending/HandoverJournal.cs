@@ -1,0 +1,64 @@
+using MassCampaign.Data.Sending;
+
+namespace MassCampaign.Workflows.Sending;
+
+/// <summary>
+/// Records, before a request leaves, that the batch has been handed to the provider up to its position. Requests that
+/// reach it while a write is out join the next one, so a batch writes a few short rows, not one per recipient. After a
+/// crash everything past the durable mark is known unsent.
+/// </summary>
+internal sealed class HandoverJournal(ISendPathRepository sendPath, Guid batchId)
+{
+    private readonly Lock _lock = new();
+    private int _durable;
+    private int _wanted;
+    private Task? _writing;
+
+    /// <summary>Completes once positions up to <paramref name="position"/> are durably marked; throws if the write failed.</summary>
+    public async ValueTask HandOverAsync(int position)
+    {
+        while (true)
+        {
+            Task write;
+            lock (_lock)
+            {
+                if (position <= _durable)
+                {
+                    return;
+                }
+
+                _wanted = Math.Max(_wanted, position);
+                write = _writing ??= WriteAsync();
+            }
+
+            await write;
+        }
+    }
+
+    private async Task WriteAsync()
+    {
+        // Let the requests cleared at the same moment join this write.
+        await Task.Yield();
+        int target;
+        lock (_lock)
+        {
+            target = _wanted;
+        }
+
+        try
+        {
+            await sendPath.MarkHandedAsync(batchId, target, CancellationToken.None);
+            lock (_lock)
+            {
+                _durable = Math.Max(_durable, target);
+            }
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                _writing = null;
+            }
+        }
+    }
+}
