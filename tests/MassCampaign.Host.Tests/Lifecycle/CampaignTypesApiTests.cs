@@ -44,6 +44,15 @@ public sealed class CampaignTypesApiTests(CampaignTypesApiTests.OneSmsSlot fixtu
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    [Fact]
+    public async Task The_route_is_in_the_openapi_document()
+    {
+        var document = await Lifecycle.Host.AnonymousClient.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        Assert.True(document.GetProperty("paths").TryGetProperty("/api/campaign-types", out var path));
+        Assert.True(path.TryGetProperty("get", out _));
+    }
+
     private async Task<JsonElement[]> TypesAsync()
     {
         var body = await Lifecycle.Client.GetFromJsonAsync<JsonElement>("/api/campaign-types");
