@@ -19,7 +19,8 @@ public static class WorkflowServiceExtensions
 {
     /// <summary>
     /// What the campaign grains need inside a silo: options from host.json, the clock, the lifecycle repository, the
-    /// "campaigns" grain storage on PostgreSQL, and the Vonage SMS client behind the cluster-wide rate gate.
+    /// gates' status lookup, the "campaigns" grain storage on PostgreSQL, and the Vonage SMS client behind the
+    /// cluster-wide rate gate.
     /// Needs an <see cref="NpgsqlDataSource"/> and an <c>ISendPathRepository</c> registered.
     /// </summary>
     public static IServiceCollection AddCampaignWorkflows(this IServiceCollection services, IConfiguration config)
@@ -37,6 +38,7 @@ public static class WorkflowServiceExtensions
         services.TryAddSingleton<ICampaignLifecycleRepository, CampaignLifecycleRepository>();
         services.TryAddSingleton<SendPermits>();
         services.TryAddSingleton<RecentOptOuts>();
+        services.TryAddSingleton<CampaignStatusLookup>();
 
         services.AddGrainStorage(GrainStorageNames.Campaigns, (provider, name) =>
             new NpgsqlGrainStorage(name, provider.GetRequiredService<NpgsqlDataSource>(), GrainStateJson.Options));

@@ -4,7 +4,7 @@ namespace MassCampaign.Data.Campaigns;
 
 /// <summary>A row of the campaigns table.</summary>
 /// <param name="CallingWindowJson">The calling window as stored: {days, start, end, timeZone}.</param>
-/// <param name="SettingsJson">Free-form settings: a JSON object.</param>
+/// <param name="Settings">Stored as the JSON object <see cref="CampaignSettings.ToJson"/> writes.</param>
 /// <param name="CreatedAt">UTC.</param>
 /// <param name="UpdatedAt">UTC.</param>
 public sealed record CampaignRecord(
@@ -16,6 +16,6 @@ public sealed record CampaignRecord(
     string? VoiceScript,
     string Sender,
     string CallingWindowJson,
-    string SettingsJson,
+    CampaignSettings Settings,
     DateTime CreatedAt,
     DateTime UpdatedAt);

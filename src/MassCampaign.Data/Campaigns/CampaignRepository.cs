@@ -149,7 +149,7 @@ public sealed class CampaignRepository(NpgsqlDataSource dataSource)
         campaign.VoiceScript,
         campaign.Sender,
         CallingWindow = campaign.CallingWindowJson,
-        Settings = campaign.SettingsJson,
+        Settings = campaign.Settings.ToJson(),
         campaign.CreatedAt,
         campaign.UpdatedAt,
     };

@@ -42,7 +42,7 @@ internal sealed class CampaignRow
         VoiceScript,
         Sender,
         CallingWindow,
-        Settings,
+        CampaignSettings.FromJson(Settings),
         DateTime.SpecifyKind(CreatedAt, DateTimeKind.Utc),
         DateTime.SpecifyKind(UpdatedAt, DateTimeKind.Utc));
 

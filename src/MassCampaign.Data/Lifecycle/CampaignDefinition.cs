@@ -18,4 +18,8 @@ public sealed record CampaignDefinition(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? StartedAt,
-    DateTimeOffset? FinishedAt);
+    DateTimeOffset? FinishedAt)
+{
+    /// <summary>Retry policy and the handling of unknown sends; every default where the row gives none.</summary>
+    public CampaignSettings Settings { get; init; } = CampaignSettings.Default;
+}

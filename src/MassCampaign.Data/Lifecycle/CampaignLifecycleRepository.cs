@@ -8,7 +8,7 @@ public sealed class CampaignLifecycleRepository(NpgsqlDataSource dataSource) : I
 {
     private const string FindSql = """
         SELECT id, name, type, status, status_reason, sms_template, voice_script, sender, calling_window::text,
-               created_at, updated_at, started_at, finished_at
+               created_at, updated_at, started_at, finished_at, settings::text
         FROM campaigns
         WHERE id = @id
         """;
@@ -75,7 +75,10 @@ public sealed class CampaignLifecycleRepository(NpgsqlDataSource dataSource) : I
             reader.GetFieldValue<DateTimeOffset>(9),
             reader.GetFieldValue<DateTimeOffset>(10),
             reader.IsDBNull(11) ? null : reader.GetFieldValue<DateTimeOffset>(11),
-            reader.IsDBNull(12) ? null : reader.GetFieldValue<DateTimeOffset>(12));
+            reader.IsDBNull(12) ? null : reader.GetFieldValue<DateTimeOffset>(12))
+        {
+            Settings = CampaignSettings.FromJson(reader.GetString(13)),
+        };
     }
 
     public async Task<bool> SetStatusAsync(Guid campaignId, CampaignStatus status, string? reason, DateTimeOffset now, CancellationToken ct)

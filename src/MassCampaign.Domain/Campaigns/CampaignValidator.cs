@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MassCampaign.Domain.Messaging;
 
 namespace MassCampaign.Domain.Campaigns;
@@ -104,11 +105,9 @@ public static class CampaignValidator
         }
     }
 
-    private static void ValidateSettings(IReadOnlyDictionary<string, string?>? settings, List<ValidationError> errors)
+    private static void ValidateSettings(JsonElement? settings, List<ValidationError> errors)
     {
-        if (settings is not null && settings.Keys.Any(string.IsNullOrWhiteSpace))
-        {
-            errors.Add(new("settings", "Every setting needs a name; remove the entry with a blank name."));
-        }
+        CampaignSettings.Parse(settings, out var settingErrors);
+        errors.AddRange(settingErrors);
     }
 }

@@ -5,7 +5,9 @@ namespace MassCampaign.Host.Campaigns;
 /// <summary>The body of POST and PUT /api/campaigns: everything an operator gives a campaign.</summary>
 /// <param name="Type">sms, voice or hybrid.</param>
 /// <param name="From">The sender: an alphanumeric sender ID (SMS only) or a number.</param>
-/// <param name="Settings">A flat object of named settings; values are strings, numbers or booleans.</param>
+/// <param name="Settings">
+/// An object: retry {maxAttempts, afterMinutes}, unknownPolicy, unknownResolveAfter, and any other members kept as given.
+/// </param>
 public sealed record CampaignRequest(
     string? Name,
     string? Type,
@@ -13,4 +15,4 @@ public sealed record CampaignRequest(
     string? VoiceScript,
     string? From,
     CallingWindowRequest? CallingWindow,
-    Dictionary<string, JsonElement>? Settings);
+    JsonElement? Settings);

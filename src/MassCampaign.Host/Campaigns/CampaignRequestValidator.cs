@@ -12,12 +12,11 @@ public sealed class CampaignRequestValidator(IOptions<CallingWindowDefaults> def
 {
     public bool TryValidate(CampaignRequest request, out ValidCampaign? campaign, out Dictionary<string, string[]> errors)
     {
-        var settingErrors = new List<ValidationError>();
-        var settings = SettingsAsText(request.Settings, settingErrors);
         var draft = new CampaignDraft(
-            request.Name, request.Type, request.SmsTemplate, request.VoiceScript, request.From, WithDefaults(request.CallingWindow), settings);
+            request.Name, request.Type, request.SmsTemplate, request.VoiceScript, request.From, WithDefaults(request.CallingWindow),
+            request.Settings);
 
-        var found = CampaignValidator.Validate(draft).Concat(settingErrors).Concat(NulCharacters(request)).ToList();
+        var found = CampaignValidator.Validate(draft).Concat(NulCharacters(request)).ToList();
         errors = found
             .GroupBy(error => error.Field, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.Select(error => error.Message).ToArray());
@@ -36,7 +35,7 @@ public sealed class CampaignRequestValidator(IOptions<CallingWindowDefaults> def
             NullIfBlank(request.VoiceScript),
             request.From!,
             window,
-            JsonSerializer.Serialize(request.Settings ?? []));
+            CampaignSettings.Parse(request.Settings, out _));
         return true;
     }
 
@@ -52,37 +51,6 @@ public sealed class CampaignRequestValidator(IOptions<CallingWindowDefaults> def
         return new CallingWindowDraft(days, window.Start ?? configured.Start, window.End ?? configured.End, window.TimeZone);
     }
 
-    /// <summary>The domain sees settings as text; numbers and booleans are read as written, nested values are refused.</summary>
-    private static Dictionary<string, string?>? SettingsAsText(Dictionary<string, JsonElement>? settings, List<ValidationError> errors)
-    {
-        if (settings is null)
-        {
-            return null;
-        }
-
-        var text = new Dictionary<string, string?>(settings.Count);
-        foreach (var (name, value) in settings)
-        {
-            switch (value.ValueKind)
-            {
-                case JsonValueKind.String:
-                    text[name] = value.GetString();
-                    break;
-                case JsonValueKind.Null:
-                    text[name] = null;
-                    break;
-                case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:
-                    text[name] = value.GetRawText();
-                    break;
-                default:
-                    errors.Add(new ValidationError($"settings.{name}", "Use a string, number or boolean; settings are flat."));
-                    break;
-            }
-        }
-
-        return text;
-    }
-
     // PostgreSQL text and jsonb cannot hold NUL: without this check it would surface as a server error.
     private static IEnumerable<ValidationError> NulCharacters(CampaignRequest request)
     {
@@ -90,15 +58,21 @@ public sealed class CampaignRequestValidator(IOptions<CallingWindowDefaults> def
         {
             ("name", request.Name), ("smsTemplate", request.SmsTemplate), ("voiceScript", request.VoiceScript), ("from", request.From),
         };
-        var settings = (request.Settings ?? []).SelectMany(setting => new (string Field, string? Value)[]
-        {
-            ("settings", setting.Key),
-            ($"settings.{setting.Key}", setting.Value.ValueKind == JsonValueKind.String ? setting.Value.GetString() : null),
-        });
+        var settings = request.Settings is { } json ? JsonText("settings", json) : [];
         return fields.Concat(settings)
             .Where(field => field.Value?.Contains('\0') == true)
             .Select(field => new ValidationError(field.Field.Replace("\0", ""), "Remove the NUL character (\\u0000); it cannot be stored."));
     }
+
+    /// <summary>Every member name (as its parent's value) and string value in a JSON value, each with its path.</summary>
+    private static IEnumerable<(string Field, string? Value)> JsonText(string path, JsonElement json) => json.ValueKind switch
+    {
+        JsonValueKind.String => [(path, json.GetString())],
+        JsonValueKind.Object => json.EnumerateObject().SelectMany(member =>
+            JsonText($"{path}.{member.Name}", member.Value).Prepend((path, member.Name))),
+        JsonValueKind.Array => json.EnumerateArray().SelectMany((item, index) => JsonText($"{path}[{index}]", item)),
+        _ => [],
+    };
 
     private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }

@@ -5,7 +5,7 @@ using MassCampaign.Domain.Campaigns;
 
 namespace MassCampaign.Host.Campaigns;
 
-/// <summary>A campaign as the API returns it; times are UTC.</summary>
+/// <summary>A campaign as the API returns it; times are UTC, settings have every default written out.</summary>
 public sealed record CampaignResponse(
     Guid Id,
     string Name,
@@ -29,7 +29,7 @@ public sealed record CampaignResponse(
         campaign.VoiceScript,
         campaign.Sender,
         CallingWindowDocument.Parse(campaign.CallingWindowJson),
-        JsonSerializer.Deserialize<JsonElement>(campaign.SettingsJson),
+        JsonSerializer.Deserialize<JsonElement>(campaign.Settings.ToJson()),
         campaign.CreatedAt,
         campaign.UpdatedAt,
         RecipientCountsResponse.From(counts));

@@ -11,7 +11,7 @@ public sealed record ValidCampaign(
     string? VoiceScript,
     string From,
     CallingWindowSpec CallingWindow,
-    string SettingsJson)
+    CampaignSettings Settings)
 {
     public CampaignRecord ToRecord(Guid id, CampaignStatus status, DateTime createdAt, DateTime updatedAt) => new(
         id,
@@ -22,7 +22,7 @@ public sealed record ValidCampaign(
         VoiceScript,
         From,
         CallingWindowDocument.From(CallingWindow).ToJson(),
-        SettingsJson,
+        Settings,
         createdAt,
         updatedAt);
 }

@@ -11,6 +11,9 @@ public sealed class ConcurrencyOptions
 
     public int Voice { get; set; } = 5;
 
+    /// <summary>Every gate there is, in the order the API lists them.</summary>
+    public static IReadOnlyList<string> GateKeys { get; } = ["sms", "voice"];
+
     /// <summary>The gate key a type's campaigns queue at; hybrid campaigns place calls, so they share the voice gate.</summary>
     public static string GateKey(CampaignType type) => type == CampaignType.Sms ? "sms" : "voice";
 

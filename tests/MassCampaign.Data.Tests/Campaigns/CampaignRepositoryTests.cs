@@ -21,9 +21,11 @@ public sealed class CampaignRepositoryTests(PostgresDatabase database) : IClassF
         var found = await repository.FindAsync(campaign.Id, default);
 
         Assert.NotNull(found);
-        Assert.Equal(campaign with { CallingWindowJson = found.CallingWindowJson, SettingsJson = found.SettingsJson }, found);
+        Assert.Equal(campaign with { CallingWindowJson = found.CallingWindowJson, Settings = found.Settings }, found);
         Assert.Equal(DateTimeKind.Utc, found.CreatedAt.Kind);
         Assert.Contains("\"timeZone\": \"Europe/Paris\"", found.CallingWindowJson);
+        Assert.Equal(campaign.Settings with { Other = found.Settings.Other }, found.Settings);
+        Assert.Equal("9", found.Settings.Other["voice"].GetProperty("optOutDigit").GetString());
         Assert.Null(await repository.FindAsync(Guid.NewGuid(), default));
     }
 
@@ -130,7 +132,7 @@ public sealed class CampaignRepositoryTests(PostgresDatabase database) : IClassF
         type == CampaignType.Sms ? null : "Hello, this is a call.",
         type == CampaignType.Sms ? "Acme" : "14155550100",
         """{"days": ["Mon"], "start": "08:00", "end": "21:00", "timeZone": "Europe/Paris"}""",
-        """{"maxAttempts": 3}""",
+        CampaignSettings.FromJson("""{"retry": {"maxAttempts": 3}, "unknownPolicy": "leave", "voice": {"optOutDigit": "9"}}"""),
         Created,
         Created);
 

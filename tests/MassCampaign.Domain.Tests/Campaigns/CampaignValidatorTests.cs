@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MassCampaign.Domain.Campaigns;
 
 namespace MassCampaign.Domain.Tests.Campaigns;
@@ -13,6 +14,8 @@ public sealed class CampaignValidatorTests
     private static readonly CampaignDraft Hybrid = Voice with { Type = "hybrid", SmsTemplate = "Hi {{first_name}}" };
 
     private static IReadOnlyList<ValidationError> Validate(CampaignDraft draft) => CampaignValidator.Validate(draft);
+
+    private static JsonElement Json(string text) => JsonSerializer.Deserialize<JsonElement>(text);
 
     private static ValidationError SingleError(CampaignDraft draft) => Assert.Single(Validate(draft));
 
@@ -156,16 +159,17 @@ public sealed class CampaignValidatorTests
     }
 
     [Fact]
-    public void Setting_with_a_blank_name_is_rejected_and_ordinary_settings_pass()
+    public void Settings_are_validated_with_the_campaign()
     {
-        Assert.Empty(Validate(Sms with { Settings = new Dictionary<string, string?> { ["ratePerSecond"] = "30", ["note"] = null } }));
-        Assert.Equal("settings", SingleError(Sms with { Settings = new Dictionary<string, string?> { [" "] = "x" } }).Field);
+        Assert.Empty(Validate(Sms with { Settings = Json("""{"retry": {"maxAttempts": 3}, "note": null}""") }));
+        Assert.Equal("settings", SingleError(Sms with { Settings = Json("""{" ": "x"}""") }).Field);
+        Assert.Equal("settings.retry.maxAttempts", SingleError(Sms with { Settings = Json("""{"retry": {"maxAttempts": 0}}""") }).Field);
     }
 
     [Fact]
     public void Every_problem_is_reported_at_once_in_field_order_with_camel_case_names()
     {
-        var draft = new CampaignDraft(null, "hybrid", "Hi {x}", null, "bad sender!", null, new Dictionary<string, string?> { [""] = "x" });
+        var draft = new CampaignDraft(null, "hybrid", "Hi {x}", null, "bad sender!", null, Json("""{"": "x"}"""));
 
         var errors = Validate(draft);
 

@@ -22,7 +22,7 @@ internal static class TestCampaigns
             ["end"] = "20:00",
             ["timeZone"] = timeZone,
         },
-        ["settings"] = new Dictionary<string, object?> { ["maxAttempts"] = 3, ["note"] = "test" },
+        ["settings"] = new Dictionary<string, object?> { ["retry"] = new { maxAttempts = 3, afterMinutes = 10 }, ["note"] = "test" },
     };
 
     public static async Task<Guid> CreateAsync(RunningHost host, string timeZone = "America/New_York")

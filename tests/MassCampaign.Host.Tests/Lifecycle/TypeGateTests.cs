@@ -103,6 +103,58 @@ public sealed class TypeGateTests(TypeGateTests.TwoSmsSlots fixture) : IClassFix
         }
     }
 
+    [Fact]
+    public async Task Holders_whose_campaigns_ended_or_vanished_without_a_release_do_not_block_a_new_campaign()
+    {
+        var sms = Grains.GetGrain<ICampaignTypeGate>("sms");
+        var ended = await Lifecycle.Seed.SmsCampaignAsync(recipients: 1);
+        var vanished = Guid.NewGuid();
+        Assert.True((await sms.AcquireAsync(ended.Id)).Granted);
+        Assert.True((await sms.AcquireAsync(vanished)).Granted);
+        await Lifecycle.Seed.SetCampaignRowStatusAsync(ended.Id, "completed");
+        var next = await Lifecycle.Seed.SmsCampaignAsync(recipients: 5);
+
+        (await Lifecycle.CommandAsync(next.Id, "start")).Dispose();
+
+        await Lifecycle.WaitForStatusAsync(next.Id, s => s.RuntimeStatus == "Completed", "the new campaign runs to the end");
+        Assert.Equal(5, Lifecycle.SentTo(next));
+        var gate = await sms.GetSnapshotAsync();
+        Assert.DoesNotContain(ended.Id, gate.Holders);
+        Assert.DoesNotContain(vanished, gate.Holders);
+    }
+
+    [Fact]
+    public async Task Slots_freed_from_ended_holders_go_to_the_queue_in_arrival_order()
+    {
+        var sms = Grains.GetGrain<ICampaignTypeGate>("sms");
+        var leaked = new[] { await Lifecycle.Seed.SmsCampaignAsync(recipients: 1), await Lifecycle.Seed.SmsCampaignAsync(recipients: 1) };
+        foreach (var campaign in leaked)
+        {
+            Assert.True((await sms.AcquireAsync(campaign.Id)).Granted);
+        }
+
+        // Long enough (two seconds at 60 SMS/s) that neither is done before the gate is read.
+        var first = await Lifecycle.Seed.SmsCampaignAsync(recipients: 60);
+        var second = await Lifecycle.Seed.SmsCampaignAsync(recipients: 60);
+        (await Lifecycle.CommandAsync(first.Id, "start")).Dispose();
+        (await Lifecycle.CommandAsync(second.Id, "start")).Dispose();
+        Assert.Equal(2, (await Lifecycle.StatusAsync(second.Id)).Custom.GetProperty("queuePosition").GetInt32());
+        await Lifecycle.Seed.SetCampaignRowStatusAsync(leaked[0].Id, "failed");
+        await Lifecycle.Seed.SetCampaignRowStatusAsync(leaked[1].Id, "stopped");
+        var latecomer = await Lifecycle.Seed.SmsCampaignAsync(recipients: 3);
+
+        (await Lifecycle.CommandAsync(latecomer.Id, "start")).Dispose();
+
+        var afterSweep = await sms.GetSnapshotAsync();
+        Assert.Equal([first.Id, second.Id], afterSweep.Holders);
+        Assert.Equal([latecomer.Id], afterSweep.Waiters);
+        foreach (var campaign in new[] { first, second, latecomer })
+        {
+            await Lifecycle.WaitForStatusAsync(campaign.Id, s => s.RuntimeStatus == "Completed", "every waiting campaign runs in turn");
+            Assert.Equal(campaign.Phones.Count, Lifecycle.SentTo(campaign));
+        }
+    }
+
     public sealed class TwoSmsSlots : LifecycleHostFixture
     {
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
