@@ -101,9 +101,9 @@ public sealed class InboundSmsStore(NpgsqlDataSource dataSource, ContactDirector
             return false;
         }
 
-        // Answered from the number the contact texted, so the answer lands in the same thread.
-        await SmsOutbox.EnqueueAsync(connection, transaction, reply, whole.ProviderMessageId, consentEventId, message.To, phone, ct);
-        return true;
+        // Answered from the number the contact texted, so the answer lands in the same thread. A STOP while the
+        // number is already opted out is recorded above but not confirmed again.
+        return await SmsOutbox.EnqueueAsync(connection, transaction, reply, whole.ProviderMessageId, consentEventId, message.To, phone, ct);
     }
 
     /// <returns>True when the number is on the blacklist after the change.</returns>

@@ -36,14 +36,25 @@ public sealed class DeliveryReceiptStore(NpgsqlDataSource dataSource)
         }, ct);
     }
 
-    /// <summary>Re-applies recent unmatched receipts (received within <paramref name="window"/>); returns how many now matched.</summary>
-    public Task<int> ReapplyUnmatchedAsync(TimeSpan window, int limit, CancellationToken ct) =>
+    /// <summary>
+    /// Re-applies unmatched receipts, and retires those that cannot match (past the cut-off, or out of tries): they
+    /// stay stored but no later sweep reads them again.
+    /// </summary>
+    public Task<ReceiptSweepResult> ReapplyUnmatchedAsync(ReceiptSweep sweep, CancellationToken ct) =>
         InTransactionAsync(async (connection, transaction) =>
         {
-            await using var select = new NpgsqlCommand(ReceiptSql.SelectUnmatched, connection, transaction);
-            select.Parameters.AddWithValue("window", window);
-            select.Parameters.AddWithValue("limit", limit);
-            return await ApplyAsync(connection, transaction, await ReadIdsAsync(select, ct), ReceiptSql.Apply, ct);
+            await using var select = new NpgsqlCommand(ReceiptSql.SelectForSweep, connection, transaction);
+            select.Parameters.AddWithValue("retire_after", sweep.RetireAfter);
+            select.Parameters.AddWithValue("limit", sweep.Limit);
+            var ids = await ReadIdsAsync(select, ct);
+            var matched = await ApplyAsync(connection, transaction, ids, ReceiptSql.Apply, ct);
+
+            await using var tries = new NpgsqlCommand(ReceiptSql.RecordSweepTries, connection, transaction);
+            tries.Parameters.AddWithValue("receipts", ids);
+            tries.Parameters.AddWithValue("retire_after", sweep.RetireAfter);
+            tries.Parameters.AddWithValue("max_attempts", sweep.MaxAttempts);
+            var retired = (int)(await tries.ExecuteScalarAsync(ct))!;
+            return new ReceiptSweepResult(matched, retired);
         }, ct);
 
     /// <summary>

@@ -4,14 +4,21 @@ namespace MassCampaign.Data.Suppression;
 
 /// <summary>
 /// Keyword answers waiting to be sent. Rows are written with the inbound message that caused them (at most one
-/// per inbound message id); a sender claims due rows under a lease, so two hosts never send the same row at once.
+/// per inbound message id, and one opt-out confirmation per blacklist entry); a sender claims due rows under a
+/// lease, so two hosts never send the same row at once.
 /// </summary>
 public sealed class SmsOutbox(NpgsqlDataSource dataSource)
 {
+    /// <summary>
+    /// An opt-out confirmation names the blacklist entry it confirms: a second STOP while that entry stands, or a
+    /// racing one (its blacklist insert waits for the first to commit, then reads the same entry), conflicts on
+    /// the unique (to_phone, blacklisted_at) index and queues nothing.
+    /// </summary>
     private const string Enqueue = """
-        INSERT INTO sms_outbox (kind, inbound_provider_message_id, consent_event_id, from_number, to_phone, body)
-        VALUES (@kind, @inbound, @consent, @from, @to, @body)
-        ON CONFLICT (inbound_provider_message_id) DO NOTHING
+        INSERT INTO sms_outbox (kind, inbound_provider_message_id, consent_event_id, from_number, to_phone, body, blacklisted_at)
+        VALUES (@kind, @inbound, @consent, @from, @to, @body,
+                CASE WHEN @kind = 'opt_out_confirmation' THEN (SELECT created_at FROM blacklist WHERE phone_e164 = @to) END)
+        ON CONFLICT DO NOTHING
         """;
 
     private const string Claim = """
@@ -79,7 +86,8 @@ public sealed class SmsOutbox(NpgsqlDataSource dataSource)
     public Task RetryLaterAsync(long id, TimeSpan delay, string error, CancellationToken ct) =>
         ExecuteAsync(Retry, ct, ("id", id), ("delay", delay), ("error", error));
 
-    internal static async Task EnqueueAsync(
+    /// <returns>True when the answer was queued; false when this message or this opt-out already has one.</returns>
+    internal static async Task<bool> EnqueueAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, OutboxReply reply, string inboundMessageId,
         long? consentEventId, string from, string to, CancellationToken ct)
     {
@@ -90,7 +98,7 @@ public sealed class SmsOutbox(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("from", from);
         command.Parameters.AddWithValue("to", to);
         command.Parameters.AddWithValue("body", reply.Body);
-        await command.ExecuteNonQueryAsync(ct);
+        return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)

@@ -28,7 +28,9 @@ public static class WebhooksApi
             return Problem(error);
         }
 
-        var receipt = DeliveryReceiptParser.Parse(payload.Fields);
+        // The signature was checked over the fields as sent; what is stored must be text PostgreSQL can hold.
+        var fields = StorableFields.From(payload.Fields);
+        var receipt = DeliveryReceiptParser.Parse(fields);
         if (!receipt.IsValid)
         {
             return BadRequest("Not a delivery receipt", receipt.Errors);
@@ -36,7 +38,7 @@ public static class WebhooksApi
 
         try
         {
-            await writer.StoreAsync(ReceiptRecords.From(receipt.Value, payload.Fields), ct);
+            await writer.StoreAsync(ReceiptRecords.From(receipt.Value, fields), ct);
         }
         catch (ReceiptWriterStoppedException e)
         {
@@ -54,7 +56,7 @@ public static class WebhooksApi
             return Problem(error);
         }
 
-        var inbound = InboundSmsParser.Parse(payload.Fields);
+        var inbound = InboundSmsParser.Parse(StorableFields.From(payload.Fields));
         if (!inbound.IsValid)
         {
             return BadRequest("Not an inbound SMS", inbound.Errors);

@@ -10,6 +10,13 @@ namespace MassCampaign.Host.Reporting;
 /// </summary>
 public static class RecipientCsvWriter
 {
+    /// <summary>
+    /// Names, err-codes and message ids come from contacts and from Vonage: a text cell starting with = + - @, tab or
+    /// CR would run as a formula in a spreadsheet, so it is written quoted behind a ' (OWASP CSV injection). E.164
+    /// phones start with + and are escaped too; one rule for every text cell leaves no column to get wrong.
+    /// </summary>
+    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with { Injection = CsvInjection.Escape };
+
     private static readonly string[] Header =
     [
         "phone", "first_name", "last_name", "status", "attempt", "outcome", "error_code", "provider_message_id",
@@ -19,7 +26,7 @@ public static class RecipientCsvWriter
     public static async Task WriteAsync(Stream body, IAsyncEnumerable<RecipientOutcome> recipients, CancellationToken ct)
     {
         // Only the asynchronous calls write to the body: Kestrel refuses synchronous writes to a response.
-        await using var csv = CsvWriter.Create(body, CsvWriterOptions.Default, leaveOpen: true);
+        await using var csv = CsvWriter.Create(body, Options, leaveOpen: true);
         foreach (var column in Header)
         {
             csv.WriteField(column);

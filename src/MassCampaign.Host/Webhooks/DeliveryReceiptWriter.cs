@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using MassCampaign.Data.Receipts;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace MassCampaign.Host.Webhooks;
 
@@ -44,36 +45,54 @@ public sealed class DeliveryReceiptWriter(DeliveryReceiptStore store, IOptions<R
     private async Task WriteBatchesAsync()
     {
         var batch = new List<PendingReceipt>(_options.MaxBatchSize);
-        var records = new List<ReceiptRecord>(_options.MaxBatchSize);
         while (await _queue.Reader.WaitToReadAsync())
         {
             while (batch.Count < _options.MaxBatchSize && _queue.Reader.TryRead(out var pending))
             {
                 batch.Add(pending);
-                records.Add(pending.Receipt);
             }
 
-            if (batch.Count == 0)
+            if (batch.Count > 0)
             {
-                continue;
+                await CommitAsync(batch.ToArray());
+                batch.Clear();
             }
-
-            try
-            {
-                await store.StoreAsync(records, CancellationToken.None);
-                batch.ForEach(p => p.Committed.TrySetResult());
-            }
-            catch (Exception e)
-            {
-                // Each waiting request answers 500 and Vonage retries it: a failed batch loses nothing.
-                ReceiptWriterLog.BatchFailed(logger, e, batch.Count);
-                batch.ForEach(p => p.Committed.TrySetException(e));
-            }
-
-            batch.Clear();
-            records.Clear();
         }
     }
+
+    /// <summary>
+    /// Commits the batch; when the database refuses something in it, each half is committed on its own, so a receipt
+    /// it cannot store fails alone (in a few more transactions) instead of failing every receipt that queued with it.
+    /// </summary>
+    private async Task CommitAsync(ArraySegment<PendingReceipt> batch)
+    {
+        try
+        {
+            await store.StoreAsync([.. batch.Select(p => p.Receipt)], CancellationToken.None);
+            foreach (var pending in batch)
+            {
+                pending.Committed.TrySetResult();
+            }
+        }
+        catch (Exception e) when (batch.Count > 1 && !IsTransient(e))
+        {
+            var half = batch.Count / 2;
+            await CommitAsync(batch[..half]);
+            await CommitAsync(batch[half..]);
+        }
+        catch (Exception e)
+        {
+            // Each waiting request answers 500 and Vonage retries it: a failed batch loses nothing.
+            ReceiptWriterLog.BatchFailed(logger, e, batch.Count);
+            foreach (var pending in batch)
+            {
+                pending.Committed.TrySetException(e);
+            }
+        }
+    }
+
+    // A lost connection or a failover fails every half alike: splitting would only multiply the failures.
+    private static bool IsTransient(Exception e) => e is NpgsqlException { IsTransient: true } or TimeoutException;
 
     private sealed class PendingReceipt(ReceiptRecord receipt)
     {

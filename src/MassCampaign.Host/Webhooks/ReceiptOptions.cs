@@ -17,8 +17,14 @@ public sealed class ReceiptOptions
     /// <summary>How often receipts that arrived before their message are tried again.</summary>
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How far back that sweep looks; Vonage stops retrying a receipt after 72 hours.</summary>
+    /// <summary>
+    /// How long a receipt may wait for its message: after that the sweep tries it once more and retires it. Vonage
+    /// stops retrying a receipt after 72 hours, so a message recorded later than that is not expected either.
+    /// </summary>
     public TimeSpan ReconcileWindow { get; set; } = TimeSpan.FromHours(72);
+
+    /// <summary>Sweeps a receipt is tried in before it is retired: an hour of sweeps at the default interval.</summary>
+    public int ReconcileMaxAttempts { get; set; } = 720;
 
     public int ReconcileBatchSize { get; set; } = 5000;
 }

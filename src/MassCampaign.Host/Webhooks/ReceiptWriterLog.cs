@@ -8,6 +8,9 @@ internal static partial class ReceiptWriterLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Re-applied {Count} delivery receipts that had arrived before their message.")]
     public static partial void Reapplied(ILogger logger, int count);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retired {Count} delivery receipts that matched no message in time; they stay stored, marked retired.")]
+    public static partial void Retired(ILogger logger, int count);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Re-applying unmatched delivery receipts failed; the next sweep tries again.")]
     public static partial void ReapplyFailed(ILogger logger, Exception exception);
 }

@@ -15,7 +15,8 @@ public static class WebhookServiceExtensions
         services.AddOptions<VonageOptions>().Bind(config.GetSection(VonageOptions.SectionName));
         services.AddOptions<ReceiptOptions>().Bind(config.GetSection(ReceiptOptions.Section))
             .Validate(o => o.MaxBatchSize > 0 && o.Writers > 0 && o.QueueCapacity > 0, "massCampaign:receipts sizes must be positive.")
-            .Validate(o => o.ReconcileInterval > TimeSpan.Zero, "massCampaign:receipts:ReconcileInterval must be positive.");
+            .Validate(o => o.ReconcileInterval > TimeSpan.Zero, "massCampaign:receipts:ReconcileInterval must be positive.")
+            .Validate(o => o.ReconcileBatchSize > 0 && o.ReconcileMaxAttempts > 0, "massCampaign:receipts reconcile sizes must be positive.");
         services.AddOptions<MessagingOptions>().Bind(config.GetSection(MessagingOptions.Section));
 
         services.AddSingleton<DeliveryReceiptStore>();

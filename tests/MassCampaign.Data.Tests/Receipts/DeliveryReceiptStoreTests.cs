@@ -1,3 +1,4 @@
+using MassCampaign.Data.Receipts;
 using MassCampaign.Data.Sending;
 using MassCampaign.Data.Tests.Sending;
 using MassCampaign.Testing;
@@ -96,7 +97,7 @@ public sealed class DeliveryReceiptStoreTests(PostgresDatabase database) : Recei
             ("campaign", campaign), ("recipient", claimed.RecipientId), ("ref", claimed.ClientRef), ("part", partId));
         await Seed.SetStatusAsync(claimed.RecipientId, "sent");
 
-        Assert.True(await Store.ReapplyUnmatchedAsync(TimeSpan.FromHours(1), 1000, default) >= 1);
+        Assert.True((await Store.ReapplyUnmatchedAsync(new ReceiptSweep(1000, TimeSpan.FromHours(1), 100), default)).Matched >= 1);
 
         Assert.True(await Seed.ScalarAsync<bool>("SELECT matched FROM delivery_receipts WHERE provider_message_id = @id", ("id", partId)));
         Assert.Equal("delivered", await MessageStatusAsync(claimed));
@@ -127,7 +128,7 @@ public sealed class DeliveryReceiptStoreTests(PostgresDatabase database) : Recei
         Assert.Equal("sending", (await Seed.ReadAsync(claimed.RecipientId)).Status);
 
         await Repository.CrashAfterHandoverAsync(campaign, claimed);
-        await Store.ReapplyUnmatchedAsync(TimeSpan.FromHours(1), 1000, default);
+        await Store.ReapplyUnmatchedAsync(new ReceiptSweep(1000, TimeSpan.FromHours(1), 100), default);
 
         var recipient = await Seed.ReadAsync(claimed.RecipientId);
         Assert.Equal(("failed", "9"), (recipient.Status, recipient.ErrorCode));

@@ -7,8 +7,10 @@ internal sealed class ReportSeed(NpgsqlDataSource dataSource)
 {
     private static int _lastNumber = Random.Shared.Next(1_000_000, 5_000_000);
 
-    /// <summary>One recipient row: where it ended up, and what its send cost.</summary>
-    public sealed record Row(string Status, int Segments = 0, decimal? Price = null, string? SentAt = null, string? ErrorCode = null)
+    /// <summary>One recipient row: where it ended up, and what its send cost; names default to Grace{n} Hopper{n}.</summary>
+    public sealed record Row(
+        string Status, int Segments = 0, decimal? Price = null, string? SentAt = null, string? ErrorCode = null,
+        string? FirstName = null, string? LastName = null)
     {
         public string Phone { get; } = "+1444" + Interlocked.Increment(ref _lastNumber).ToString("D7");
     }
@@ -24,7 +26,8 @@ internal sealed class ReportSeed(NpgsqlDataSource dataSource)
                 VALUES (@id, @name, 'sms', 'completed', 'Hi {first_name}', 'Acme', '{}')),
             contact AS (
                 INSERT INTO contacts (phone_e164, first_name, last_name)
-                SELECT phone, 'Grace' || n, 'Hopper' || n FROM unnest(@phones::text[]) WITH ORDINALITY AS p(phone, n)
+                SELECT phone, COALESCE(first_name, 'Grace' || n), COALESCE(last_name, 'Hopper' || n)
+                FROM unnest(@phones::text[], @first_names::text[], @last_names::text[]) WITH ORDINALITY AS p(phone, first_name, last_name, n)
                 RETURNING id, phone_e164)
             INSERT INTO campaign_recipients (campaign_id, contact_id, phone_e164, zone_key, status, attempt, segments, price,
                                              sent_at, error_code, outcome)
@@ -38,6 +41,8 @@ internal sealed class ReportSeed(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("name", name);
         command.Parameters.AddWithValue("phones", rows.Select(r => r.Phone).ToArray());
+        command.Parameters.AddWithValue("first_names", rows.Select(r => r.FirstName).ToArray());
+        command.Parameters.AddWithValue("last_names", rows.Select(r => r.LastName).ToArray());
         command.Parameters.AddWithValue("statuses", rows.Select(r => r.Status).ToArray());
         command.Parameters.AddWithValue("segments", rows.Select(r => r.Segments).ToArray());
         command.Parameters.AddWithValue("prices", rows.Select(r => r.Price).ToArray());

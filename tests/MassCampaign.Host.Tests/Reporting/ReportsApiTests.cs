@@ -127,10 +127,35 @@ public sealed class ReportsApiTests(RunningHostFixture fixture) : IClassFixture<
         Assert.Equal(
             [
                 "phone,first_name,last_name,status,attempt,outcome,error_code,provider_message_id,segments,price,sent_at,finished_at",
-                $"{rows[0].Phone},Grace1,Hopper1,delivered,1,delivered,,,1,0.033300,2025-06-02T10:00:00Z,",
-                $"{rows[2].Phone},Grace3,Hopper3,sent,1,sent,,,1,,2025-06-02T10:01:00Z,",
+                $"\"'{rows[0].Phone}\",Grace1,Hopper1,delivered,1,delivered,,,1,0.033300,2025-06-02T10:00:00Z,",
+                $"\"'{rows[2].Phone}\",Grace3,Hopper3,sent,1,sent,,,1,,2025-06-02T10:01:00Z,",
             ],
             lines);
+    }
+
+    [Fact]
+    public async Task Csv_cells_a_spreadsheet_would_run_as_a_formula_start_with_a_quote()
+    {
+        Row[] rows =
+        [
+            new("failed", 1, -0.5m, ErrorCode: "=1+1", FirstName: "=HYPERLINK(\"http://evil.example\",\"Click\")", LastName: "+SUM(A1)"),
+            new("pending", FirstName: "-2+3", LastName: "@cmd"),
+            new("pending", FirstName: "\tTab", LastName: "\rReturn"),
+            new("pending", FirstName: "Ada=Lovelace", LastName: "O'Brien-Smith"),
+        ];
+        var id = await Seed.CampaignAsync("Injection", rows);
+
+        var csv = await Host.Client.GetStringAsync($"/api/campaigns/{id}/recipients?format=csv");
+
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(
+            [
+                $"\"'{rows[0].Phone}\",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\",\"'+SUM(A1)\",failed,1,failed,\"'=1+1\",,1,-0.500000,,",
+                $"\"'{rows[1].Phone}\",\"'-2+3\",\"'@cmd\",pending,0,pending,,,,,,",
+                $"\"'{rows[2].Phone}\",\"'\tTab\",\"'\rReturn\",pending,0,pending,,,,,,",
+                $"\"'{rows[3].Phone}\",Ada=Lovelace,O'Brien-Smith,pending,0,pending,,,,,,",
+            ],
+            lines[1..]);
     }
 
     [Fact]

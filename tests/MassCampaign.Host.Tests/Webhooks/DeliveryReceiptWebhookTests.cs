@@ -103,6 +103,22 @@ public sealed class DeliveryReceiptWebhookTests(WebhookHostFixture fixture) : IC
     }
 
     [Fact]
+    public async Task A_receipt_the_database_refuses_fails_alone_and_the_rest_of_its_batch_is_stored()
+    {
+        var sent = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Host.Seed.SentSmsAsync()));
+        var receipts = sent.Select(s => Receipt(s, 1, "delivered")).ToArray();
+        // More than numeric(12, 6) holds: this receipt cannot be stored, whichever batch it lands in.
+        receipts[11]["price"] = "12345678.5";
+
+        var responses = await Task.WhenAll(receipts.Select(r => Host.PostFormAsync(Status, r)));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, responses[11].StatusCode);
+        Assert.All(responses.Where((_, i) => i != 11), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(sent.Length - 1, await Host.ScalarAsync<long>(
+            "SELECT count(*) FROM campaign_recipients WHERE id = ANY(@ids) AND status = 'delivered'", ("ids", sent.Select(s => s.Id).ToArray())));
+    }
+
+    [Fact]
     public async Task A_body_that_is_not_json_is_a_400_problem()
     {
         using var response = await Host.Host.AnonymousClient.PostAsync(WebhookHost.WithKey(Status),
@@ -150,7 +166,7 @@ public sealed class DeliveryReceiptWebhookTests(WebhookHostFixture fixture) : IC
         Assert.Equal(0L, await Host.ScalarAsync<long>("SELECT count(*) FROM delivery_receipts WHERE provider_message_id = @id", ("id", sent.PartId(1))));
     }
 
-    private static Dictionary<string, string> Receipt(SeededRecipient sent, int part, string status, string errorCode = "0") => new()
+    internal static Dictionary<string, string> Receipt(SeededRecipient sent, int part, string status, string errorCode = "0") => new()
     {
         ["messageId"] = sent.PartId(part),
         ["msisdn"] = sent.Msisdn,

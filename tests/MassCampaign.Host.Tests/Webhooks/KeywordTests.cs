@@ -72,6 +72,68 @@ public sealed class KeywordTests(WebhookHostFixture fixture) : IClassFixture<Web
     }
 
     [Fact]
+    public async Task Different_stops_from_one_number_racing_send_exactly_one_confirmation()
+    {
+        var phone = WebhookHost.NewPhone();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Host.PostJsonAsync(Inbound, InboundSmsWebhookTests.Sms(phone, "STOP"))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        await Eventually.Until(() => OutboxStatusAsync(phone), status => status == "sent", "the confirmation is sent");
+        Assert.Equal(6L, await ConsentEventsAsync(phone, "opt_out"));
+        Assert.Equal(1L, await OptOutConfirmationsAsync(phone));
+        Assert.Equal(1L, Host.Simulator.GetStats().SmsByRecipient.GetValueOrDefault(phone));
+    }
+
+    [Fact]
+    public async Task A_second_stop_while_opted_out_is_recorded_but_not_confirmed_again()
+    {
+        var phone = WebhookHost.NewPhone();
+        await Host.PostFormAsync(Inbound, InboundSmsWebhookTests.Sms(phone, "STOP"));
+        await AnswersToAsync(phone, 1);
+
+        using var again = await Host.PostFormAsync(Inbound, InboundSmsWebhookTests.Sms(phone, "stop"));
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(2L, await ConsentEventsAsync(phone, "opt_out"));
+        Assert.Equal(1L, await OptOutConfirmationsAsync(phone));
+        // A help text queued after it goes out, so the second STOP would have been sent by now too.
+        await Host.PostFormAsync(Inbound, InboundSmsWebhookTests.Sms(phone, "HELP"));
+        var answers = await AnswersToAsync(phone, 2);
+        Assert.Equal([OptOutConfirmation, WebhookHostFixture.SenderName + ": help at acme.example. Reply STOP to opt out."],
+            answers.Select(a => a.Text));
+    }
+
+    [Fact]
+    public async Task Each_opt_out_after_a_resubscription_is_confirmed_once()
+    {
+        var phone = WebhookHost.NewPhone();
+
+        foreach (var text in new[] { "STOP", "STOP", "START", "STOP", "STOP" })
+        {
+            await Host.PostFormAsync(Inbound, InboundSmsWebhookTests.Sms(phone, text));
+        }
+
+        Assert.Equal(2L, await OptOutConfirmationsAsync(phone));
+        Assert.Equal(4L, await ConsentEventsAsync(phone, "opt_out"));
+    }
+
+    [Fact]
+    public async Task A_stop_from_a_number_an_operator_blacklisted_is_confirmed_once()
+    {
+        var phone = WebhookHost.NewPhone();
+        using var blacklisted = await Host.Host.Client.PostAsJsonAsync("/api/blacklist", new { phone, reason = "Complained by email" });
+        Assert.True(blacklisted.IsSuccessStatusCode);
+
+        await Host.PostFormAsync(Inbound, InboundSmsWebhookTests.Sms(phone, "STOP"));
+        await Host.PostFormAsync(Inbound, InboundSmsWebhookTests.Sms(phone, "STOP"));
+
+        // COMPLIANCE.md §2: confirm a STOP even when the number was not subscribed, but only once.
+        Assert.Equal(1L, await OptOutConfirmationsAsync(phone));
+        Assert.Equal("operator", await Host.ScalarAsync<string>("SELECT source FROM blacklist WHERE phone_e164 = @p", ("p", phone)));
+    }
+
+    [Fact]
     public async Task Start_after_stop_resubscribes_and_is_confirmed()
     {
         var phone = WebhookHost.NewPhone();
@@ -126,6 +188,9 @@ public sealed class KeywordTests(WebhookHostFixture fixture) : IClassFixture<Web
 
     private Task<long> ConsentEventsAsync(string phone, string type) =>
         Host.ScalarAsync<long>("SELECT count(*) FROM consent_events WHERE phone_e164 = @p AND event_type = @t", ("p", phone), ("t", type));
+
+    private Task<long> OptOutConfirmationsAsync(string phone) =>
+        Host.ScalarAsync<long>("SELECT count(*) FROM sms_outbox WHERE to_phone = @p AND kind = 'opt_out_confirmation'", ("p", phone));
 
     private async Task<string?> OutboxStatusAsync(string phone) =>
         await Host.ScalarAsync<object>("SELECT status FROM sms_outbox WHERE to_phone = @p", ("p", phone)) as string;
