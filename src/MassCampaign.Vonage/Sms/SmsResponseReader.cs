@@ -36,31 +36,40 @@ internal static class SmsResponseReader
 
     private static SmsSendResult Classify(List<SmsPartResult> parts)
     {
-        var refused = parts.FirstOrDefault(p => !p.IsAccepted);
-        if (refused is null)
+        var outcome = OutcomeOf(parts);
+        if (outcome == SmsSendOutcome.Accepted)
         {
             return new SmsSendResult(SmsSendOutcome.Accepted, parts, SmsStatusCodes.Success, null, null);
         }
 
-        var outcome = OutcomeOfRefusal(parts);
-        var throttledPart = parts.FirstOrDefault(p => p.Status == SmsStatusCodes.Throttled);
-        var retryAfter = outcome == SmsSendOutcome.Throttled ? ThrottleHint.FromErrorText(throttledPart?.ErrorText) : null;
-        return new SmsSendResult(outcome, parts, refused.Status, null, refused.ErrorText, retryAfter);
+        var decisive = parts.FirstOrDefault(p => SmsStatusClassification.OutcomeOf(p.Status) == outcome) ?? parts.First(p => !p.IsAccepted);
+        var retryAfter = outcome == SmsSendOutcome.Throttled ? ThrottleHint.FromErrorText(decisive.ErrorText) : null;
+        var accountPart = parts.FirstOrDefault(p => SmsStatusClassification.OutcomeOf(p.Status) == SmsSendOutcome.AccountRefused);
+        return new SmsSendResult(outcome, parts, decisive.Status, null, decisive.ErrorText, retryAfter)
+        {
+            AccountRefusalReason = accountPart is null
+                ? null
+                : SmsSendResult.AccountRefusal(SmsStatusClassification.Describe(accountPart.Status), accountPart.ErrorText),
+        };
     }
 
-    private static SmsSendOutcome OutcomeOfRefusal(List<SmsPartResult> parts)
+    // A long SMS has one status per part: any accepted part means it is on its way and must never be resent; otherwise
+    // the part that says most about the next try decides (an account refusal, then a permanent one, then throttling).
+    private static SmsSendOutcome OutcomeOf(List<SmsPartResult> parts)
     {
+        if (parts.All(p => p.IsAccepted))
+        {
+            return SmsSendOutcome.Accepted;
+        }
+
         if (parts.Any(p => p.IsAccepted))
         {
             return SmsSendOutcome.PartiallyAccepted;
         }
 
-        if (!parts.All(p => SmsStatusCodes.IsRetryable(p.Status)))
-        {
-            return SmsSendOutcome.Permanent;
-        }
-
-        return parts.Any(p => p.Status == SmsStatusCodes.Throttled) ? SmsSendOutcome.Throttled : SmsSendOutcome.Transient;
+        var outcomes = parts.Select(p => SmsStatusClassification.OutcomeOf(p.Status)).ToHashSet();
+        SmsSendOutcome[] precedence = [SmsSendOutcome.AccountRefused, SmsSendOutcome.Permanent, SmsSendOutcome.Throttled];
+        return precedence.FirstOrDefault(outcomes.Contains, SmsSendOutcome.Transient);
     }
 
     private static SmsPartResult? ReadPart(JsonElement message)

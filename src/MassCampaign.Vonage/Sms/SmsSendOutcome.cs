@@ -12,12 +12,18 @@ public enum SmsSendOutcome
     /// <summary>Not taken because of the rate limit (status 1 or HTTP 429), even after waiting: retry later, never drop.</summary>
     Throttled,
 
-    /// <summary>Not taken because of a passing fault (status 5 or 10, connection refused): retry later.</summary>
+    /// <summary>Not taken because of a passing fault (status 5 or 10, HTTP 5xx, no connection), even after retrying: retry later.</summary>
     Transient,
 
-    /// <summary>Refused for good (bad number, credentials, barred…): fail the recipient with the code.</summary>
+    /// <summary>Refused for this recipient or message (bad number, barred number, too long…): fail the recipient with the code.</summary>
     Permanent,
 
-    /// <summary>May have been taken (timeout or drop after sending, HTTP 5xx, unreadable answer): do not resend blindly.</summary>
+    /// <summary>May have been taken (no answer in time, connection dropped after sending, unreadable answer): do not resend blindly.</summary>
     Ambiguous,
+
+    /// <summary>
+    /// Refused because of the account or sender (credentials, barred account, no credit, refused sender…): every
+    /// recipient would be refused alike, so pause the campaign with <see cref="SmsSendResult.AccountRefusalReason"/>.
+    /// </summary>
+    AccountRefused,
 }

@@ -1,6 +1,9 @@
 namespace MassCampaign.Vonage.Sms;
 
-/// <summary>The SMS API <c>status</c> codes that change what the client does (VONAGE.md §1.5); all others are permanent.</summary>
+/// <summary>
+/// Names for the SMS API <c>status</c> codes the code refers to (VONAGE.md §1.5); what every code means for a send
+/// is in <see cref="SmsStatusClassification"/>.
+/// </summary>
 public static class SmsStatusCodes
 {
     public const int Success = 0;
@@ -10,8 +13,8 @@ public static class SmsStatusCodes
     public const int InvalidCredentials = 4;
     public const int InternalError = 5;
     public const int InvalidMessage = 6;
+    public const int PartnerAccountBarred = 8;
+    public const int PartnerQuotaViolation = 9;
     public const int TooManyExistingBinds = 10;
-
-    /// <summary>Codes that say the SMS was not taken and a later try may succeed.</summary>
-    public static bool IsRetryable(int status) => status is Throttled or InternalError or TooManyExistingBinds;
+    public const int InvalidSenderAddress = 15;
 }

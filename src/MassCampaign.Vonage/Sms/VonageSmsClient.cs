@@ -57,6 +57,11 @@ public sealed class VonageSmsClient
             VonageSmsLog.Ambiguous(_logger, request.ClientRef, result.ErrorText);
         }
 
+        if (result.Parts.FirstOrDefault(p => !SmsStatusClassification.IsKnown(p.Status)) is { } unknown)
+        {
+            VonageSmsLog.UnknownStatus(_logger, request.ClientRef, unknown.Status, unknown.ErrorText);
+        }
+
         return result with { Attempts = send.Attempts };
     }
 
@@ -142,6 +147,15 @@ public sealed class VonageSmsClient
         if (status >= 500)
         {
             return SmsSendResult.Failed(SmsSendOutcome.Ambiguous, $"HTTP {status} {response.ReasonPhrase}.", status);
+        }
+
+        // The HTTP form of status 4: the key or secret is wrong for every recipient alike.
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            return SmsSendResult.Failed(SmsSendOutcome.AccountRefused, $"HTTP {status} {response.ReasonPhrase}.", status) with
+            {
+                AccountRefusalReason = SmsSendResult.AccountRefusal($"Invalid Credentials (HTTP {status})", null),
+            };
         }
 
         if (!response.IsSuccessStatusCode)

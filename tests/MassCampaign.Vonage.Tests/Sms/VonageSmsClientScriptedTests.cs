@@ -70,7 +70,7 @@ public sealed class VonageSmsClientScriptedTests
     }
 
     [Fact]
-    public async Task Http_401_is_permanent()
+    public async Task Http_401_is_an_account_refusal()
     {
         await using var vonage = await LoopbackEndpoint.StartAsync((_, response) =>
         {
@@ -81,8 +81,55 @@ public sealed class VonageSmsClientScriptedTests
 
         var result = await harness.Client.SendAsync(TestSms.To("447700900110"), CancellationToken.None);
 
-        Assert.Equal(SmsSendOutcome.Permanent, result.Outcome);
+        Assert.Equal(SmsSendOutcome.AccountRefused, result.Outcome);
         Assert.Equal(401, result.HttpStatus);
+        Assert.Equal("Vonage refused the account: Invalid Credentials (HTTP 401)", result.AccountRefusalReason);
+        Assert.Single(vonage.Requests);
+    }
+
+    [Theory]
+    [InlineData(8, "Partner Account Barred")]
+    [InlineData(9, "Partner Quota Violation")]
+    [InlineData(11, "Account Not Enabled For HTTP")]
+    [InlineData(14, "Invalid Signature")]
+    [InlineData(15, "Invalid Sender Address")]
+    [InlineData(32, "Signature And API Secret Disallowed")]
+    public async Task Account_level_status_is_an_account_refusal_and_not_retried(int status, string name)
+    {
+        await using var vonage = await LoopbackEndpoint.StartAsync((_, response) =>
+            VonageAnswers.Json(response, VonageAnswers.Status(status, "Refused by the platform")));
+        await using var harness = SmsClientHarness.For(vonage.BaseAddress);
+
+        var result = await harness.Client.SendAsync(TestSms.To("447700900117"), CancellationToken.None);
+
+        Assert.Equal(SmsSendOutcome.AccountRefused, result.Outcome);
+        Assert.Equal(status, result.VonageStatus);
+        Assert.Equal($"Vonage refused the account: {name} (status {status}): Refused by the platform", result.AccountRefusalReason);
+        Assert.Equal(1, result.Attempts);
+        Assert.Single(vonage.Requests);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(12)]
+    [InlineData(22)]
+    [InlineData(29)]
+    [InlineData(33)]
+    [InlineData(17)]
+    public async Task Recipient_level_or_unknown_status_is_permanent_and_not_retried(int status)
+    {
+        await using var vonage = await LoopbackEndpoint.StartAsync((_, response) =>
+            VonageAnswers.Json(response, VonageAnswers.Status(status, "Refused")));
+        await using var harness = SmsClientHarness.For(vonage.BaseAddress);
+
+        var result = await harness.Client.SendAsync(TestSms.To("447700900118"), CancellationToken.None);
+
+        Assert.Equal(SmsSendOutcome.Permanent, result.Outcome);
+        Assert.Equal(status, result.VonageStatus);
+        Assert.Null(result.AccountRefusalReason);
+        Assert.Single(vonage.Requests);
     }
 
     [Fact]

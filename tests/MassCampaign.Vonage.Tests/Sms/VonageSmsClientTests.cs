@@ -88,15 +88,16 @@ public sealed class VonageSmsClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Bad_credentials_are_permanent_with_status_4_and_not_retried()
+    public async Task Bad_credentials_are_an_account_refusal_with_status_4_and_not_retried()
     {
         await using var harness = SmsClientHarness.For(_simulator, o => o.ApiSecret = "wrong");
 
         var result = await harness.Client.SendAsync(TestSms.To("447700900007"), CancellationToken.None);
 
-        Assert.Equal(SmsSendOutcome.Permanent, result.Outcome);
+        Assert.Equal(SmsSendOutcome.AccountRefused, result.Outcome);
         Assert.Equal(SmsStatusCodes.InvalidCredentials, result.VonageStatus);
         Assert.Equal("Bad Credentials", result.ErrorText);
+        Assert.Equal("Vonage refused the account: Invalid Credentials (status 4): Bad Credentials", result.AccountRefusalReason);
         Assert.Equal(1, result.Attempts);
         Assert.False(result.MayHaveBeenSent);
     }
