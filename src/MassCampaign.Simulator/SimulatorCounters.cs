@@ -6,13 +6,15 @@ namespace MassCampaign.Simulator;
 internal sealed class SimulatorCounters
 {
     private readonly ConcurrentDictionary<string, long> _smsByRecipient = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _requestsByRecipient = new(StringComparer.Ordinal);
     private long _totalSms;
     private long _totalRequests;
     private long _totalParts;
     private long _throttled;
     private long _rejected;
-    private long _serverErrors;
-    private long _heldForTimeout;
+    private long _http500Answered;
+    private long _heldAnswers;
+    private long _accountErrors;
     private long _dlrsQueued;
     private long _dlrsDelivered;
     private long _dlrsFailed;
@@ -20,6 +22,9 @@ internal sealed class SimulatorCounters
     private long _inboundSent;
 
     public void Request() => Interlocked.Increment(ref _totalRequests);
+
+    /// <summary>A readable request for one recipient, whatever its answer will be.</summary>
+    public void RequestFor(string e164Recipient) => _requestsByRecipient.AddOrUpdate(e164Recipient, 1, static (_, count) => count + 1);
 
     public void Accepted(string e164Recipient, int parts)
     {
@@ -32,9 +37,11 @@ internal sealed class SimulatorCounters
 
     public void Rejected() => Interlocked.Increment(ref _rejected);
 
-    public void ServerError() => Interlocked.Increment(ref _serverErrors);
+    public void Http500Answered() => Interlocked.Increment(ref _http500Answered);
 
-    public void HeldForTimeout() => Interlocked.Increment(ref _heldForTimeout);
+    public void HeldAnswer() => Interlocked.Increment(ref _heldAnswers);
+
+    public void AccountError() => Interlocked.Increment(ref _accountErrors);
 
     public void DlrQueued() => Interlocked.Increment(ref _dlrsQueued);
 
@@ -55,24 +62,28 @@ internal sealed class SimulatorCounters
         Interlocked.Read(ref _totalParts),
         Interlocked.Read(ref _throttled),
         Interlocked.Read(ref _rejected),
-        Interlocked.Read(ref _serverErrors),
-        Interlocked.Read(ref _heldForTimeout),
+        Interlocked.Read(ref _http500Answered),
+        Interlocked.Read(ref _heldAnswers),
         Interlocked.Read(ref _dlrsQueued),
         Interlocked.Read(ref _dlrsDelivered),
         Interlocked.Read(ref _dlrsFailed),
         Interlocked.Read(ref _inboundSent),
-        Interlocked.Read(ref _dlrsRetried));
+        Interlocked.Read(ref _dlrsRetried),
+        Interlocked.Read(ref _accountErrors),
+        new Dictionary<string, long>(_requestsByRecipient, StringComparer.Ordinal));
 
     public void Reset()
     {
         _smsByRecipient.Clear();
+        _requestsByRecipient.Clear();
         Interlocked.Exchange(ref _totalSms, 0);
         Interlocked.Exchange(ref _totalRequests, 0);
         Interlocked.Exchange(ref _totalParts, 0);
         Interlocked.Exchange(ref _throttled, 0);
         Interlocked.Exchange(ref _rejected, 0);
-        Interlocked.Exchange(ref _serverErrors, 0);
-        Interlocked.Exchange(ref _heldForTimeout, 0);
+        Interlocked.Exchange(ref _http500Answered, 0);
+        Interlocked.Exchange(ref _heldAnswers, 0);
+        Interlocked.Exchange(ref _accountErrors, 0);
         Interlocked.Exchange(ref _dlrsQueued, 0);
         Interlocked.Exchange(ref _dlrsDelivered, 0);
         Interlocked.Exchange(ref _dlrsFailed, 0);

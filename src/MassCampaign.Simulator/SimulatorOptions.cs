@@ -26,13 +26,16 @@ public sealed class SimulatorOptions
 
     public int ThrottlePerSecond { get; set; }
 
-    public double FailureRate { get; set; }
+    public double Http500Rate { get; set; }
 
-    public double TimeoutRate { get; set; }
+    public double HeldAnswerRate { get; set; }
 
-    public int TimeoutHoldMs { get; set; } = 30_000;
+    /// <summary>Longer than the client's default 10 s request timeout, so a held answer arrives after it gave up.</summary>
+    public int HeldAnswerMs { get; set; } = 30_000;
 
     public double PermanentFailureRate { get; set; }
+
+    public int? AccountError { get; set; }
 
     public int LatencyMs { get; set; }
 
@@ -69,10 +72,11 @@ public sealed class SimulatorOptions
     internal SimulatorSettings ToSettings() => new()
     {
         ThrottlePerSecond = ThrottlePerSecond,
-        FailureRate = FailureRate,
-        TimeoutRate = TimeoutRate,
-        TimeoutHoldMs = TimeoutHoldMs,
+        Http500Rate = Http500Rate,
+        HeldAnswerRate = HeldAnswerRate,
+        HeldAnswerMs = HeldAnswerMs,
         PermanentFailureRate = PermanentFailureRate,
+        AccountError = AccountError,
         LatencyMs = LatencyMs,
         DlrDelayMs = DlrDelayMs,
         DlrFailureRate = DlrFailureRate,

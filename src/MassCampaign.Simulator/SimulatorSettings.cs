@@ -4,22 +4,29 @@ namespace MassCampaign.Simulator;
 
 /// <summary>
 /// The knobs in force right now. Immutable and swapped whole, so a request reads one consistent set without locks.
-/// Rates are shares from 0 to 1; <see cref="ThrottlePerSecond"/> 0 means unlimited.
+/// Rates are shares from 0 to 1, drawn independently per request; <see cref="ThrottlePerSecond"/> 0 means unlimited.
+/// Every knob is described in the Simulator's README.md.
 /// </summary>
 public sealed record SimulatorSettings
 {
     public int ThrottlePerSecond { get; init; }
 
-    /// <summary>Share of SMS requests answered HTTP 500 without taking the SMS.</summary>
-    public double FailureRate { get; init; }
+    /// <summary>Share of SMS requests answered HTTP 500 without taking the SMS: no receipt, not counted as accepted.</summary>
+    public double Http500Rate { get; init; }
 
-    /// <summary>Share of SMS requests taken and then held <see cref="TimeoutHoldMs"/> before answering: the ambiguous case.</summary>
-    public double TimeoutRate { get; init; }
+    /// <summary>
+    /// Share of SMS requests taken (counted, receipt scheduled) whose answer is then held <see cref="HeldAnswerMs"/>:
+    /// accepted, but answered after the client timed out.
+    /// </summary>
+    public double HeldAnswerRate { get; init; }
 
-    public int TimeoutHoldMs { get; init; }
+    public int HeldAnswerMs { get; init; }
 
     /// <summary>Share of SMS requests refused with status 6 (Invalid Message).</summary>
     public double PermanentFailureRate { get; init; }
+
+    /// <summary>While set, every SMS request is refused with this status (e.g. 9 Partner Quota Violation) and none is taken.</summary>
+    public int? AccountError { get; init; }
 
     public int LatencyMs { get; init; }
 

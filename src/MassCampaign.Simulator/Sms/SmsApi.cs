@@ -6,8 +6,9 @@ using MassCampaign.Simulator.Webhooks;
 namespace MassCampaign.Simulator.Sms;
 
 /// <summary>
-/// <c>POST /sms/json</c> answered the way Vonage answers it (VONAGE.md §1): credentials, then the throughput
-/// limit, then the configured faults, then validation, then one accepted entry per part and a receipt per part.
+/// <c>POST /sms/json</c> answered the way Vonage answers it (VONAGE.md §1): credentials, then a configured account
+/// error, then the throughput limit, then an injected HTTP 500, then validation and injected refusals, then one
+/// accepted entry per part and a receipt per part, and last an answer held past the client's timeout.
 /// </summary>
 internal static partial class SmsApi
 {
@@ -41,9 +42,21 @@ internal static partial class SmsApi
             return Rejected(sim, 3, "Invalid JSON body");
         }
 
+        if (!string.IsNullOrEmpty(sms.To))
+        {
+            sim.Counters.RequestFor("+" + sms.To);
+        }
+
         if (sms.ApiKey != sim.ApiKey || sms.ApiSecret != sim.ApiSecret)
         {
-            return Rejected(sim, 4, "Bad Credentials");
+            return Rejected(sim, 4, AccountErrorTexts.For(4));
+        }
+
+        // Vonage answers account errors in the 200 body like any status (VONAGE.md §1.4, §7), before looking at the rate.
+        if (settings.AccountError is { } accountError)
+        {
+            sim.Counters.AccountError();
+            return Results.Json(SmsApiResponse.Error(accountError, AccountErrorTexts.For(accountError)));
         }
 
         if (!sim.Throughput.TryEnter(settings.ThrottlePerSecond, out var wait))
@@ -53,9 +66,9 @@ internal static partial class SmsApi
             return Results.Json(SmsApiResponse.Error(1, $"Throughput Rate Exceeded - please wait [ {ms} ] and retry"));
         }
 
-        if (Chance.Hit(settings.FailureRate))
+        if (Chance.Hit(settings.Http500Rate))
         {
-            sim.Counters.ServerError();
+            sim.Counters.Http500Answered();
             return Results.StatusCode(StatusCodes.Status500InternalServerError);
         }
 
@@ -69,13 +82,15 @@ internal static partial class SmsApi
             return Rejected(sim, 6, "Invalid Message");
         }
 
+        // Taken, counted and its receipt scheduled before the answer is held: the receipt must settle a send whose
+        // answer the client never saw.
         var response = Accept(sim, sms, settings);
-        if (Chance.Hit(settings.TimeoutRate))
+        if (Chance.Hit(settings.HeldAnswerRate))
         {
-            sim.Counters.HeldForTimeout();
+            sim.Counters.HeldAnswer();
             try
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(settings.TimeoutHoldMs), sim.Time, aborted);
+                await Task.Delay(TimeSpan.FromMilliseconds(settings.HeldAnswerMs), sim.Time, aborted);
             }
             catch (OperationCanceledException)
             {

@@ -11,8 +11,9 @@ using Polly.Retry;
 namespace MassCampaign.Vonage.Sms;
 
 /// <summary>
-/// Sends one SMS through <c>POST /sms/json</c>. Retries only what certainly was not taken (connection refused,
-/// HTTP 429, status 1/5/10 with no part accepted); a timeout or drop after sending comes back Ambiguous, never resent.
+/// Sends one SMS through <c>POST /sms/json</c>. Retries, each time through the rate gate, what Vonage answered it did
+/// not take: HTTP 429 and status 1 after the wait Vonage asked for, HTTP 5xx, status 5/10 and failed connections with
+/// exponential backoff and jitter (DESIGN.md §4 rule 4). A timeout or drop after sending comes back Ambiguous, never resent.
 /// </summary>
 public sealed class VonageSmsClient
 {
@@ -97,7 +98,7 @@ public sealed class VonageSmsClient
         return builder.Build();
     }
 
-    // Throttled and Transient are only ever built when Vonage certainly did not take the SMS.
+    // Throttled and Transient are only ever built when Vonage did not take the SMS (or answered 5xx, taken as not).
     private bool ShouldRetry(SmsSendResult result) =>
         result.Outcome is SmsSendOutcome.Throttled or SmsSendOutcome.Transient
         && (result.RetryAfter is null || result.RetryAfter <= _options.MaxThrottleWait);
@@ -120,7 +121,10 @@ public sealed class VonageSmsClient
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token);
             return await ReadAsync(response, linked.Token);
         }
-        catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
+        // Each of these fails before the request is written: nothing reached Vonage.
+        catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError
+                                                 or HttpRequestError.NameResolutionError
+                                                 or HttpRequestError.SecureConnectionError)
         {
             return SmsSendResult.Failed(SmsSendOutcome.Transient, $"Could not connect to Vonage: {e.Message}");
         }
@@ -156,9 +160,21 @@ public sealed class VonageSmsClient
             return SmsSendResult.Failed(SmsSendOutcome.Throttled, "HTTP 429 Too Many Requests.", status, hint);
         }
 
+        // Vonage answered that it failed, so the SMS is treated as not taken (a product decision): retried, then
+        // handed back as Transient. A Retry-After, as a 503 may carry, is honoured like a throttling hint.
         if (status >= 500)
         {
-            return SmsSendResult.Failed(SmsSendOutcome.Ambiguous, $"HTTP {status} {response.ReasonPhrase}.", status);
+            var hint = ThrottleHint.FromRetryAfter(response.Headers, _time.GetUtcNow());
+            return SmsSendResult.Failed(SmsSendOutcome.Transient, $"HTTP {status} {response.ReasonPhrase}.", status, hint);
+        }
+
+        // The HTTP form of status 4: the key or secret is wrong for every recipient alike.
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            return SmsSendResult.Failed(SmsSendOutcome.AccountRefused, $"HTTP {status} {response.ReasonPhrase}.", status) with
+            {
+                AccountRefusalReason = SmsSendResult.AccountRefusal($"Invalid Credentials (HTTP {status})", null),
+            };
         }
 
         // The HTTP form of status 4: the key or secret is wrong for every recipient alike.

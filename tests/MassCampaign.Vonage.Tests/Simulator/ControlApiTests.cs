@@ -53,7 +53,7 @@ public sealed class ControlApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(7, config.RootElement.GetProperty("throttlePerSecond").GetInt32());
         Assert.Equal("sha1", config.RootElement.GetProperty("signatureMethod").GetString());
-        Assert.Equal(0, config.RootElement.GetProperty("failureRate").GetDouble());
+        Assert.Equal(0, config.RootElement.GetProperty("http500Rate").GetDouble());
         Assert.Equal(7, _simulator.Settings.ThrottlePerSecond);
     }
 
@@ -63,7 +63,7 @@ public sealed class ControlApiTests : IAsyncLifetime
         using var response = await _http.PostAsJsonAsync("_sim/config", new { failureRate = 1.5 });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(0, _simulator.Settings.FailureRate);
+        Assert.Equal(0, _simulator.Settings.Http500Rate);
     }
 
     [Fact]

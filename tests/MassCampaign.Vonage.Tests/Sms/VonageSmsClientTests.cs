@@ -160,7 +160,7 @@ public sealed class VonageSmsClientTests : IAsyncLifetime
     [Fact]
     public async Task Timeout_after_sending_is_ambiguous_and_never_resent()
     {
-        _simulator.Configure(new() { TimeoutRate = 1, TimeoutHoldMs = 10_000 });
+        _simulator.Configure(new() { HeldAnswerRate = 1, HeldAnswerMs = 10_000 });
         await using var harness = SmsClientHarness.For(_simulator, o => o.RequestTimeout = TimeSpan.FromMilliseconds(300));
 
         var result = await harness.Client.SendAsync(TestSms.To("447700900012"), CancellationToken.None);
@@ -174,14 +174,18 @@ public sealed class VonageSmsClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Http_500_is_ambiguous_and_never_resent()
+    public async Task Http_500_every_time_is_retried_then_transient_and_nothing_is_accepted()
     {
-        _simulator.Configure(new() { FailureRate = 1 });
+        _simulator.Configure(new() { Http500Rate = 1 });
+        await using var harness = SmsClientHarness.For(_simulator, o => o.SmsMaxAttempts = 3);
 
-        var result = await _harness.Client.SendAsync(TestSms.To("447700900013"), CancellationToken.None);
+        var result = await harness.Client.SendAsync(TestSms.To("447700900013"), CancellationToken.None);
 
-        Assert.Equal(SmsSendOutcome.Ambiguous, result.Outcome);
+        Assert.Equal(SmsSendOutcome.Transient, result.Outcome);
         Assert.Equal(500, result.HttpStatus);
-        Assert.Equal(1, _simulator.GetStats().TotalRequests);
+        Assert.Equal(3, result.Attempts);
+        var stats = _simulator.GetStats();
+        Assert.Equal(3, stats.TotalRequests);
+        Assert.Equal(0, stats.TotalSms);
     }
 }

@@ -1,4 +1,5 @@
 using MassCampaign.Simulator;
+using MassCampaign.Vonage.RateLimiting;
 using MassCampaign.Vonage.Sms;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,16 +21,20 @@ public sealed class SmsClientHarness : IAsyncDisposable
 
     public RecordingTimeProvider Time { get; }
 
-    public static SmsClientHarness For(VonageSimulator simulator, Action<VonageOptions>? configure = null) =>
-        For(simulator.BaseAddress, options =>
-        {
-            options.ApiKey = simulator.ApiKey;
-            options.ApiSecret = simulator.ApiSecret;
-            configure?.Invoke(options);
-        });
+    public static SmsClientHarness For(VonageSimulator simulator, Action<VonageOptions>? configure = null, IRequestRateGate? gate = null) =>
+        For(
+            simulator.BaseAddress,
+            options =>
+            {
+                options.ApiKey = simulator.ApiKey;
+                options.ApiSecret = simulator.ApiSecret;
+                configure?.Invoke(options);
+            },
+            gate);
 
     /// <summary>Fast retries and a high rate by default, so tests measure behaviour, not patience.</summary>
-    public static SmsClientHarness For(Uri baseUrl, Action<VonageOptions>? configure = null)
+    /// <param name="gate">The rate gate every attempt waits on; by default the token bucket at the configured rate.</param>
+    public static SmsClientHarness For(Uri baseUrl, Action<VonageOptions>? configure = null, IRequestRateGate? gate = null)
     {
         void Apply(VonageOptions options)
         {
@@ -48,10 +53,16 @@ public sealed class SmsClientHarness : IAsyncDisposable
         var time = new RecordingTimeProvider(probe.RequestTimeout);
         var services = new ServiceCollection()
             .AddLogging()
-            .AddSingleton<TimeProvider>(time)
+            .AddSingleton<TimeProvider>(time);
+        if (gate is not null)
+        {
+            services.AddSingleton(gate);
+        }
+
+        var provider = services
             .AddVonageSms(Apply)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        return new SmsClientHarness(services, time);
+        return new SmsClientHarness(provider, time);
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
