@@ -13,8 +13,5 @@ public static class SmsStatusCodes
     public const int InvalidCredentials = 4;
     public const int InternalError = 5;
     public const int InvalidMessage = 6;
-    public const int PartnerAccountBarred = 8;
-    public const int PartnerQuotaViolation = 9;
     public const int TooManyExistingBinds = 10;
-    public const int InvalidSenderAddress = 15;
 }

@@ -98,7 +98,7 @@ public sealed class VonageSmsClient
         return builder.Build();
     }
 
-    // Throttled and Transient are only ever built when Vonage did not take the SMS (or answered 5xx, taken as not).
+    // Throttled and Transient are only ever built when Vonage did not take the SMS, or answered 5xx, which counts as not.
     private bool ShouldRetry(SmsSendResult result) =>
         result.Outcome is SmsSendOutcome.Throttled or SmsSendOutcome.Transient
         && (result.RetryAfter is null || result.RetryAfter <= _options.MaxThrottleWait);
