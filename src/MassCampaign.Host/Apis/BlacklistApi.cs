@@ -1,3 +1,4 @@
+using MassCampaign.Workflows.Sending;
 using MassCampaign.Data.Suppression;
 using MassCampaign.Host.Suppression;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,7 +20,7 @@ public static class BlacklistApi
 
     /// <summary>201 with the new entry, or 200 with the entry already there (the call is idempotent).</summary>
     private static async Task<Results<Created<BlacklistEntryResponse>, Ok<BlacklistEntryResponse>, ProblemHttpResult>> AddAsync(
-        BlacklistAddRequest request, PhoneInput phones, BlacklistRepository blacklist, CancellationToken ct)
+        BlacklistAddRequest request, PhoneInput phones, BlacklistRepository blacklist, RecentOptOuts optOuts, CancellationToken ct)
     {
         var phone = phones.FromOperator(request.Phone);
         if (!phone.IsValid)
@@ -41,6 +42,8 @@ public static class BlacklistApi
         }
 
         var result = await blacklist.AddAsync(phone.E164!, string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim(), source, ct);
+        // This host's senders hold the number back from now on, before their next look at the blacklist.
+        optOuts.Add(result.Entry.Phone);
         var entry = BlacklistEntryResponse.From(result.Entry);
         return result.Created
             ? TypedResults.Created($"/api/blacklist/{Uri.EscapeDataString(entry.Phone)}", entry)

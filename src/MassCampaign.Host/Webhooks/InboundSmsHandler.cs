@@ -1,14 +1,17 @@
 using MassCampaign.Data.Inbound;
 using MassCampaign.Host.Suppression;
 using MassCampaign.Vonage.Webhooks;
+using MassCampaign.Workflows.Sending;
 
 namespace MassCampaign.Host.Webhooks;
 
 /// <summary>
 /// Stores one inbound SMS webhook (a whole message, or one part of a long one) and acts on its keyword; a queued
-/// answer is handed to the background sender at once, so the webhook's 200 never waits on Vonage.
+/// answer is handed to the background sender at once, so the webhook's 200 never waits on Vonage. An opt-out reaches
+/// this host's senders at once, before their next look at the blacklist.
 /// </summary>
-public sealed class InboundSmsHandler(InboundSmsStore store, KeywordResponder responder, PhoneInput phones, KeywordAnswerSignal answers, TimeProvider time)
+public sealed class InboundSmsHandler(
+    InboundSmsStore store, KeywordResponder responder, PhoneInput phones, KeywordAnswerSignal answers, RecentOptOuts optOuts, TimeProvider time)
 {
     /// <summary>Vonage numbers a long message's parts with one byte: more than 255 parts is not a real message.</summary>
     public const int MaxParts = 255;
@@ -21,6 +24,11 @@ public sealed class InboundSmsHandler(InboundSmsStore store, KeywordResponder re
             sms.MessageId, phone.E164 ?? sms.From, phone.IsValid, sms.To, sms.Text, sms.MessageTimestamp ?? time.GetUtcNow(), part);
 
         var outcome = await store.RecordAsync(message, responder.Decide, ct);
+        if (phone.E164 is { } optedOut && outcome.Replies.Any(r => r.Classification == "opt_out"))
+        {
+            optOuts.Add(optedOut);
+        }
+
         if (outcome.QueuedAnswer)
         {
             answers.Notify();

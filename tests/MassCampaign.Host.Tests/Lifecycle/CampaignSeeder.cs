@@ -96,6 +96,15 @@ public sealed class CampaignSeeder(NpgsqlDataSource database)
         await update.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Stored settings, as the API would store them once validated.</summary>
+    public async Task SetSettingsAsync(Guid campaignId, string settingsJson)
+    {
+        await using var update = database.CreateCommand("UPDATE campaigns SET settings = @settings::jsonb WHERE id = @id");
+        update.Parameters.AddWithValue("id", campaignId);
+        update.Parameters.AddWithValue("settings", settingsJson);
+        await update.ExecuteNonQueryAsync();
+    }
+
     public async Task<string> CampaignRowStatusAsync(Guid campaignId)
     {
         await using var query = database.CreateCommand("SELECT status FROM campaigns WHERE id = @id");
