@@ -13,6 +13,7 @@ public static class SendPathServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISendPathRepository, SendPathRepository>();
         services.TryAddSingleton<RecentBlacklistQueries>();
+        services.TryAddSingleton<RecipientReopening>();
         services.TryAddSingleton<CampaignReportQueries>();
         return services;
     }

@@ -7,4 +7,7 @@ public enum CampaignCommand
     Pause,
     Resume,
     Stop,
+
+    /// <summary>A new attempt for recipients with chosen outcomes; a completed campaign is queued again for them.</summary>
+    Resend,
 }

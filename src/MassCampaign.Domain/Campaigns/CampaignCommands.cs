@@ -13,7 +13,7 @@ public static class CampaignCommands
     public static CommandDecision TargetOf(CampaignCommand command, CampaignStatus current)
     {
         var target = DesiredTarget(command, current);
-        if (target is { } status && CampaignTransitions.IsAllowed(current, status))
+        if (target is { } status && (status == current || CampaignTransitions.IsAllowed(current, status)))
         {
             return new CommandDecision(command, current, status, null);
         }
@@ -27,6 +27,9 @@ public static class CampaignCommands
         CampaignCommand.Pause when current is Running => Paused,
         CampaignCommand.Resume when current is Paused => Running,
         CampaignCommand.Stop when !CampaignTransitions.IsTerminal(current) => Stopped,
+        // A running or paused campaign takes the reopened recipients as they are; a completed one goes back to its gate.
+        CampaignCommand.Resend when current is Running or Paused => current,
+        CampaignCommand.Resend when current is Completed => Queued,
         _ => null,
     };
 
@@ -36,6 +39,13 @@ public static class CampaignCommands
         if (command == CampaignCommand.Stop && current == Stopped)
         {
             return "The campaign is already stopped.";
+        }
+
+        if (command == CampaignCommand.Resend)
+        {
+            return CampaignTransitions.IsTerminal(current)
+                ? $"A {currentName} campaign cannot resend; only a running, paused or completed campaign can."
+                : $"Nothing has been sent yet; the campaign is {Describe(current)}. Resend applies once it runs.";
         }
 
         if (CampaignTransitions.IsTerminal(current))
@@ -64,6 +74,7 @@ public static class CampaignCommands
         CampaignCommand.Pause => "paused",
         CampaignCommand.Resume => "resumed",
         CampaignCommand.Stop => "stopped",
+        CampaignCommand.Resend => "resent",
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown campaign command."),
     };
 }

@@ -13,6 +13,8 @@ public static class CampaignTransitions
         (Queued, Running), (Queued, Stopped), (Queued, Failed),
         (Running, Paused), (Running, Completed), (Running, Stopped), (Running, Failed),
         (Paused, Running), (Paused, Stopped), (Paused, Failed),
+        // Only a resend reopens a completed campaign: its chosen recipients get a new attempt, through the gate again.
+        (Completed, Queued),
     ];
 
     private static readonly FrozenDictionary<CampaignStatus, IReadOnlyList<CampaignStatus>> Successors =
@@ -22,8 +24,8 @@ public static class CampaignTransitions
 
     public static bool IsAllowed(CampaignStatus from, CampaignStatus to) => Table.Contains((from, to));
 
-    /// <summary>Completed, stopped and failed campaigns never change status again.</summary>
-    public static bool IsTerminal(CampaignStatus status) => AllowedFrom(status).Count == 0;
+    /// <summary>Completed, stopped and failed campaigns have ended; only an operator's resend reopens a completed one.</summary>
+    public static bool IsTerminal(CampaignStatus status) => status is Completed or Stopped or Failed;
 
     public static IReadOnlyList<CampaignStatus> AllowedFrom(CampaignStatus status) => Successors[status];
 

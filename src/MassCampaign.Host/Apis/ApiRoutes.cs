@@ -14,6 +14,7 @@ public static class ApiRoutes
         api.MapWebhooksApi();
         secured.MapBlacklistApi();
         secured.MapCampaignLifecycleApi();
+        secured.MapCampaignResendApi();
         secured.MapCampaignTypesApi();
         secured.MapRepliesApi();
         secured.MapReportsApi();

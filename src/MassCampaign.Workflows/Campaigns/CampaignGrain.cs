@@ -20,6 +20,7 @@ public sealed partial class CampaignGrain(
     [PersistentState("campaign", GrainStorageNames.Campaigns)] IPersistentState<CampaignState> state,
     ICampaignLifecycleRepository campaigns,
     ISendPathRepository sendPath,
+    RecipientReopening reopening,
     SendPermits permits,
     IClock clock,
     TimeProvider time,

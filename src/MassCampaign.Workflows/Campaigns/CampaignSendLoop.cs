@@ -23,6 +23,7 @@ internal sealed class CampaignSendLoop
     private readonly ICampaignDispatcher _dispatcher;
     private readonly ISendPathRepository _sendPath;
     private readonly ICampaignLifecycleRepository _campaigns;
+    private readonly RecipientReopening _reopening;
     private readonly IClock _clock;
     private readonly TimeProvider _time;
     private readonly SendPathOptions _options;
@@ -38,13 +39,15 @@ internal sealed class CampaignSendLoop
     private Instant? _nextDueAt;
 
     public CampaignSendLoop(
-        Guid id, ICampaignDispatcher dispatcher, ISendPathRepository sendPath, ICampaignLifecycleRepository campaigns, IClock clock, TimeProvider time,
+        Guid id, ICampaignDispatcher dispatcher, ISendPathRepository sendPath, RecipientReopening reopening,
+        ICampaignLifecycleRepository campaigns, IClock clock, TimeProvider time,
         SendPathOptions options, SmsRateLimitOptions rate, ILogger logger)
     {
         _id = id;
         _dispatcher = dispatcher;
         _sendPath = sendPath;
         _campaigns = campaigns;
+        _reopening = reopening;
         _clock = clock;
         _time = time;
         _options = options;
@@ -142,6 +145,13 @@ internal sealed class CampaignSendLoop
         if (await _sendPath.ResolveUnknownsAsync(_id, view.ResendUnknowns, at, ct) is > 0 and var resolved)
         {
             _logger.LogInformation("Campaign {CampaignId}: {Count} unknown sends had no receipt in time; resend: {Resend}", _id, resolved, view.ResendUnknowns);
+            return new LoopDecision.Carry();
+        }
+
+        if (view.Campaign.Settings.Retry is { MaxAttempts: > 1 } retry
+            && await _reopening.ScheduleRetriesAsync(_id, retry.MaxAttempts, retry.After.ToTimeSpan(), ct) is > 0 and var retried)
+        {
+            _logger.LogInformation("Campaign {CampaignId}: {Count} recipients failed with a passing error and will be retried", _id, retried);
             return new LoopDecision.Carry();
         }
 

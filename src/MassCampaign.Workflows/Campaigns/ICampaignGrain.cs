@@ -16,6 +16,9 @@ public interface ICampaignGrain : IGrainWithGuidKey
 
     Task<LifecycleResult> StopAsync();
 
+    /// <summary>A new attempt for recipients in these statuses; a completed campaign is queued again for them.</summary>
+    Task<ResendAnswer> ResendAsync(IReadOnlyList<string> statuses);
+
     /// <summary>Null when no campaign has this id.</summary>
     Task<CampaignStatusView?> GetStatusAsync();
 

@@ -17,6 +17,9 @@ public sealed class CampaignCommandsTests
         [(Stop, Queued)] = Stopped,
         [(Stop, Running)] = Stopped,
         [(Stop, Paused)] = Stopped,
+        [(Resend, Running)] = Running,
+        [(Resend, Paused)] = Paused,
+        [(Resend, Completed)] = Queued,
     };
 
     private static IEnumerable<(CampaignCommand Command, CampaignStatus Status)> AllPairs() =>
@@ -55,7 +58,7 @@ public sealed class CampaignCommandsTests
 
         Assert.Equal(new CommandDecision(command, current, target, null), decision);
         Assert.True(decision.IsAccepted);
-        Assert.True(CampaignTransitions.IsAllowed(current, target));
+        Assert.True(target == current || CampaignTransitions.IsAllowed(current, target));
     }
 
     [Theory]
@@ -73,10 +76,10 @@ public sealed class CampaignCommandsTests
     }
 
     [Fact]
-    public void Every_command_status_pair_is_covered_and_nine_are_accepted()
+    public void Every_command_status_pair_is_covered_and_twelve_are_accepted()
     {
-        Assert.Equal(32, AllPairs().Count());
-        Assert.Equal(9, AllPairs().Count(p => CampaignCommands.TargetOf(p.Command, p.Status).IsAccepted));
+        Assert.Equal(40, AllPairs().Count());
+        Assert.Equal(12, AllPairs().Count(p => CampaignCommands.TargetOf(p.Command, p.Status).IsAccepted));
     }
 
     [Theory]
@@ -94,6 +97,8 @@ public sealed class CampaignCommandsTests
     [InlineData(Resume, Running, "The campaign is already running.")]
     [InlineData(Resume, Scheduled, "Only a paused campaign can be resumed; this one is scheduled.")]
     [InlineData(Resume, Draft, "Only a paused campaign can be resumed; this one is a draft.")]
+    [InlineData(Resend, Stopped, "A stopped campaign cannot resend; only a running, paused or completed campaign can.")]
+    [InlineData(Resend, Queued, "Nothing has been sent yet; the campaign is queued. Resend applies once it runs.")]
     public void Refusal_reason_tells_the_operator_what_is_wrong(CampaignCommand command, CampaignStatus current, string reason)
     {
         Assert.Equal(reason, CampaignCommands.TargetOf(command, current).Reason);

@@ -14,6 +14,7 @@ public sealed class CampaignTransitionsTests
         (Running, Paused), (Paused, Running), (Running, Completed),
         (Draft, Stopped), (Scheduled, Stopped), (Queued, Stopped), (Running, Stopped), (Paused, Stopped),
         (Scheduled, Failed), (Queued, Failed), (Running, Failed), (Paused, Failed),
+        (Completed, Queued),
     ];
 
     private static IEnumerable<(CampaignStatus From, CampaignStatus To)> AllPairs() =>
@@ -61,20 +62,26 @@ public sealed class CampaignTransitionsTests
     }
 
     [Fact]
-    public void There_are_64_pairs_of_which_18_are_allowed()
+    public void There_are_64_pairs_of_which_19_are_allowed()
     {
         Assert.Equal(64, AllPairs().Count());
-        Assert.Equal(18, AllPairs().Count(p => CampaignTransitions.IsAllowed(p.From, p.To)));
+        Assert.Equal(19, AllPairs().Count(p => CampaignTransitions.IsAllowed(p.From, p.To)));
     }
 
     [Theory]
-    [InlineData(Completed)]
     [InlineData(Stopped)]
     [InlineData(Failed)]
-    public void Completed_stopped_and_failed_are_terminal_with_no_way_out(CampaignStatus status)
+    public void Stopped_and_failed_are_terminal_with_no_way_out(CampaignStatus status)
     {
         Assert.True(CampaignTransitions.IsTerminal(status));
         Assert.Empty(CampaignTransitions.AllowedFrom(status));
+    }
+
+    [Fact]
+    public void A_completed_campaign_has_ended_and_only_goes_back_to_its_queue()
+    {
+        Assert.True(CampaignTransitions.IsTerminal(Completed));
+        Assert.Equal([Queued], CampaignTransitions.AllowedFrom(Completed));
     }
 
     [Theory]

@@ -105,6 +105,24 @@ public sealed class CampaignSeeder(NpgsqlDataSource database)
         await update.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Gives one recipient a final outcome, as its send or receipt would have.</summary>
+    public async Task SetOutcomeAsync(Guid campaignId, string phone, string status, string? errorCode, int attempt, bool wasSent)
+    {
+        await using var update = database.CreateCommand("""
+            UPDATE campaign_recipients
+            SET status = @status, error_code = @error_code, attempt = @attempt, next_attempt_at = NULL,
+                sent_at = CASE WHEN @was_sent THEN now() END, finished_at = now()
+            WHERE campaign_id = @id AND phone_e164 = @phone
+            """);
+        update.Parameters.AddWithValue("id", campaignId);
+        update.Parameters.AddWithValue("phone", phone);
+        update.Parameters.AddWithValue("status", status);
+        update.Parameters.AddWithValue("error_code", (object?)errorCode ?? DBNull.Value);
+        update.Parameters.AddWithValue("attempt", attempt);
+        update.Parameters.AddWithValue("was_sent", wasSent);
+        await update.ExecuteNonQueryAsync();
+    }
+
     public async Task<string> CampaignRowStatusAsync(Guid campaignId)
     {
         await using var query = database.CreateCommand("SELECT status FROM campaigns WHERE id = @id");

@@ -23,3 +23,9 @@ public sealed class PacedSendingFixture : LifecycleHostFixture
         ["massCampaign:rateLimits:smsBurst"] = "5",
     };
 }
+
+/// <summary>The host's own send-path defaults.</summary>
+public sealed class DefaultSendingFixture : LifecycleHostFixture
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+}
