@@ -6,12 +6,18 @@ namespace MassCampaign.Workflows.Sending;
 /// Records, before a request leaves, that the batch has been handed to the provider up to its position. Requests that
 /// reach it while a write is out join the next one, so a batch writes a few short rows, not one per recipient. After a
 /// crash everything past the durable mark is known unsent.
+/// <para>
+/// When requests come faster than a write takes, each write also covers as many positions ahead as joined the last
+/// one (never more than the batch's concurrency), so the next requests go without waiting. Paced by a slow rate
+/// limit, requests come one at a time and the mark covers exactly what left.
+/// </para>
 /// </summary>
-internal sealed class HandoverJournal(ISendPathRepository sendPath, Guid batchId)
+internal sealed class HandoverJournal(ISendPathRepository sendPath, Guid batchId, int size, int concurrency)
 {
     private readonly Lock _lock = new();
     private int _durable;
     private int _wanted;
+    private int _lastGroup = 1;
     private Task? _writing;
 
     /// <summary>Completes once positions up to <paramref name="position"/> are durably marked; throws if the write failed.</summary>
@@ -42,7 +48,9 @@ internal sealed class HandoverJournal(ISendPathRepository sendPath, Guid batchId
         int target;
         lock (_lock)
         {
-            target = _wanted;
+            var group = _wanted - _durable;
+            target = Math.Min(size, _wanted + Math.Min(_lastGroup, concurrency) - 1);
+            _lastGroup = Math.Max(1, group);
         }
 
         try

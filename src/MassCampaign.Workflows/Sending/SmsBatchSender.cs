@@ -52,12 +52,10 @@ public sealed class SmsBatchSender(
         }
 
         var checks = new SendChecks(permit, CallingWindowJson.Parse(request.CallingWindowJson), optOuts, clock);
-        var batch = new BatchRun(request, template, permit, checks, new HandoverJournal(sendPath, claimed[0].BatchId), claimed.Count, time.GetTimestamp());
-        var parallel = new ParallelOptions
-        {
-            MaxDegreeOfParallelism = Math.Max(1, options.Value.RequestsInFlightPerBatch),
-            TaskScheduler = TaskScheduler.Default,
-        };
+        var concurrency = Math.Max(1, options.Value.RequestsInFlightPerBatch);
+        var journal = new HandoverJournal(sendPath, claimed[0].BatchId, claimed.Count, concurrency);
+        var batch = new BatchRun(request, template, permit, checks, journal, claimed.Count, time.GetTimestamp());
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, TaskScheduler = TaskScheduler.Default };
         await Parallel.ForEachAsync(Enumerable.Range(0, claimed.Count), parallel, async (i, _) =>
             batch.Outcomes[i] = await SendOneAsync(batch, claimed[i]));
 
