@@ -13,7 +13,9 @@ public sealed class CampaignApi(HttpClient client)
     private static readonly TimeSpan RetryAfterError = TimeSpan.FromMilliseconds(500);
 
     /// <summary>An SMS campaign whose calling window is open all day, every day, in <paramref name="timeZone"/>.</summary>
-    public async Task<Guid> CreateSmsCampaignAsync(string name, string timeZone, CancellationToken cancellationToken = default)
+    /// <param name="settings">The campaign's <c>settings</c> object, e.g. <c>unknownPolicy</c>; null for every default.</param>
+    public async Task<Guid> CreateSmsCampaignAsync(
+        string name, string timeZone, IReadOnlyDictionary<string, object?>? settings = null, CancellationToken cancellationToken = default)
     {
         var body = new Dictionary<string, object?>
         {
@@ -23,6 +25,11 @@ public sealed class CampaignApi(HttpClient client)
             ["from"] = "Acme",
             ["callingWindow"] = new Dictionary<string, object?> { ["start"] = "00:00", ["end"] = "23:59", ["timeZone"] = timeZone },
         };
+        if (settings is not null)
+        {
+            body["settings"] = settings;
+        }
+
         using var response = await client.PostAsJsonAsync("api/campaigns", body, cancellationToken);
         var created = await ReadAsync(response, HttpStatusCode.Created, "create the campaign", cancellationToken);
         return created.GetProperty("id").GetGuid();

@@ -13,10 +13,11 @@ using Orleans.Concurrency;
 namespace MassCampaign.Workflows.Sending;
 
 /// <summary>
-/// Claims a batch, sends it with bounded parallelism under the account's rate gate, and records every outcome in one
-/// bulk write. Each request is checked right before it leaves (<see cref="SendChecks"/>) and its handover recorded
-/// first (<see cref="HandoverJournal"/>), so whatever did not leave is known unsent. Reentrant, so one activation
-/// carries many campaigns' batches at once; the sends run on the thread pool, off the grain's scheduler.
+/// Claims a batch, sends it with bounded parallelism under the account's rate gate, and records the outcomes as they
+/// come, in group-committed bulk writes (<see cref="OutcomeJournal"/>). Each request is checked right before it
+/// leaves (<see cref="SendChecks"/>) and its handover recorded first (<see cref="HandoverJournal"/>), so whatever did
+/// not leave is known unsent. Reentrant, so one activation carries many campaigns' batches at once; the sends run on
+/// the thread pool, off the grain's scheduler.
 /// </summary>
 [StatelessWorker]
 [Reentrant]
@@ -55,16 +56,18 @@ public sealed class SmsBatchSender(
         var concurrency = Math.Max(1, options.Value.RequestsInFlightPerBatch);
         var journal = new HandoverJournal(sendPath, claimed[0].BatchId, claimed.Count, concurrency);
         var batch = new BatchRun(request, template, permit, checks, journal, claimed.Count, time.GetTimestamp());
+        var recorded = new OutcomeJournal(sendPath, request.UnknownResolveAfter, logger);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, TaskScheduler = TaskScheduler.Default };
+        // A slot is free again only once its outcome is durable: a crash leaves ambiguous no more than the slots.
         await Parallel.ForEachAsync(Enumerable.Range(0, claimed.Count), parallel, async (i, _) =>
-            batch.Outcomes[i] = await SendOneAsync(batch, claimed[i]));
+            await recorded.RecordAsync(batch.Outcomes[i] = await SendOneAsync(batch, claimed[i])));
 
-        await RecordAsync(batch.Outcomes, new BatchSettlement(claimed[0].BatchId, request.UnknownResolveAfter));
+        await RecordAsync(recorded.Unwritten(), new BatchSettlement(claimed[0].BatchId, request.UnknownResolveAfter));
         return Summarize(batch);
     }
 
-    // The rows stay 'sending' until this succeeds, so a passing database fault is worth a few tries.
-    private async Task RecordAsync(SendOutcome[] outcomes, BatchSettlement settlement)
+    // The batch row, and any outcome the journal could not write, stay until this succeeds: worth a few tries.
+    private async Task RecordAsync(IReadOnlyList<SendOutcome> outcomes, BatchSettlement settlement)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -75,7 +78,7 @@ public sealed class SmsBatchSender(
             }
             catch (Exception e) when (attempt < RecordAttempts && e is NpgsqlException or TimeoutException)
             {
-                logger.LogWarning(e, "Recording a batch of {Count} outcomes failed (attempt {Attempt}); retrying", outcomes.Length, attempt);
+                logger.LogWarning(e, "Recording a batch of {Count} outcomes failed (attempt {Attempt}); retrying", outcomes.Count, attempt);
                 await Task.Delay(TimeSpan.FromSeconds(attempt), time);
             }
         }

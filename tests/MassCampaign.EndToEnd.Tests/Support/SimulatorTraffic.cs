@@ -23,6 +23,22 @@ public static class SimulatorTraffic
         return counts;
     }
 
+    /// <summary>
+    /// Where the Simulators' records differ from "each of <paramref name="phones"/> texted exactly once, nobody else":
+    /// each number texted another number of times, with that count (0 for never).
+    /// </summary>
+    public static Dictionary<string, long> NotTextedExactlyOnce(IEnumerable<VonageSimulator> simulators, IReadOnlySet<string> phones)
+    {
+        var texted = ByRecipient(simulators);
+        var wrong = texted.Where(t => t.Value != 1 || !phones.Contains(t.Key)).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+        foreach (var phone in phones.Where(p => !texted.ContainsKey(p)))
+        {
+            wrong[phone] = 0;
+        }
+
+        return wrong;
+    }
+
     /// <summary>Waits until the Simulators together have accepted at least <paramref name="target"/> SMS.</summary>
     /// <param name="describe">What to report if they never do, e.g. the host's log.</param>
     public static async Task WaitForAsync(IReadOnlyList<VonageSimulator> simulators, long target, TimeSpan timeout, Func<string> describe)
