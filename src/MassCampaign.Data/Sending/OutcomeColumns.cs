@@ -23,12 +23,13 @@ internal sealed class OutcomeColumns(IReadOnlyList<SendOutcome> outcomes)
     /// <summary>Whether any outcome may have reached the provider; only then are messages written and receipts looked for.</summary>
     public bool HasSubmissions => _submitted.Length > 0;
 
-    public NpgsqlBatchCommand UpdateRecipients(DateTimeOffset now, TimeSpan unknownResolveAfter)
+    public NpgsqlBatchCommand UpdateRecipients(DateTimeOffset now, BatchSettlement settlement)
     {
         var command = new NpgsqlBatchCommand(OutcomeSql.UpdateRecipients);
         var p = command.Parameters;
         p.AddWithValue("now", now);
-        p.AddWithValue("resolve_by", now + unknownResolveAfter);
+        p.Add(new NpgsqlParameter<Guid?>("batch_id", settlement.BatchId));
+        p.AddWithValue("resolve_by", now + settlement.UnknownResolveAfter);
         p.AddWithValue("released", outcomes.Select(o => o.Kind == SendOutcomeKind.Released).ToArray());
         p.AddWithValue("recipient_ids", outcomes.Select(o => o.RecipientId).ToArray());
         p.AddWithValue("client_refs", outcomes.Select(o => o.ClientRef).ToArray());

@@ -22,7 +22,8 @@ internal static class OutcomeSql
     /// <summary>
     /// Only a recipient still waiting on this very attempt changes: 'sending', or 'unknown' when recovery got
     /// there first and the real answer came later. The attempt is read from the client-ref the claim handed out
-    /// (<see cref="ClaimedRecipient.ClientRef"/>), so an outcome of an older attempt never reopens a newer one.
+    /// (<see cref="ClaimedRecipient.ClientRef"/>), so an outcome of an older attempt never reopens a newer one; a release
+    /// counts only while its batch is still out, as its attempt number is reused.
     /// </summary>
     public const string UpdateRecipients = """
         UPDATE campaign_recipients r
@@ -50,6 +51,9 @@ internal static class OutcomeSql
           -- estimated from statistics that lag a running campaign (no row 'sending'), and the planner then read the
           -- whole table once, or the status index's stale entries for every row claimed since the last vacuum.
           AND o.client_ref = CASE WHEN r.status IN ('sending', 'unknown') THEN r.id::text || '-' || r.attempt::text END
+          -- A release gives its attempt number back, and the next claim uses it again. Once recovery has dropped the
+          -- batch (and released it itself), a late release would reopen that next claim, which then goes out twice.
+          AND (NOT o.released OR @batch_id::uuid IS NULL OR EXISTS (SELECT 1 FROM send_batches b WHERE b.id = @batch_id::uuid))
         """;
 
     /// <summary>The batch's outcomes are recorded: nothing of it is waiting to be sent any more.</summary>

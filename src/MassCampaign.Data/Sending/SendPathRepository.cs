@@ -195,7 +195,7 @@ public sealed class SendPathRepository(NpgsqlDataSource dataSource, TimeProvider
 
             if (columns.Any)
             {
-                write.BatchCommands.Add(columns.UpdateRecipients(now, settlement.UnknownResolveAfter));
+                write.BatchCommands.Add(columns.UpdateRecipients(now, settlement));
             }
 
             if (settlement.BatchId is { } batchId)

@@ -23,7 +23,7 @@ public sealed class OutcomePlanTests(PostgresDatabase database) : SendPathTestBa
         var claimed = await Repository.ClaimBatchAsync(campaign, NewYork, 500, Now, default);
         var outcomes = claimed.Select(c => TestOutcomes.Accepted(c, campaign, new SentPart("P-" + c.RecipientId, 0, 0.03m))).ToArray();
 
-        var plan = await ExplainAsync(new OutcomeColumns(outcomes).UpdateRecipients(Now, TimeSpan.FromMinutes(15)));
+        var plan = await ExplainAsync(new OutcomeColumns(outcomes).UpdateRecipients(Now, new BatchSettlement(claimed[0].BatchId, TimeSpan.FromMinutes(15))));
 
         Assert.False(plan.Contains("campaign_recipients_status_idx", StringComparison.Ordinal), plan);
         Assert.True(plan.Contains("Index Scan using campaign_recipients_pkey", StringComparison.Ordinal), plan);

@@ -99,6 +99,21 @@ public sealed class RecordOutcomesTests(PostgresDatabase database) : SendPathTes
     }
 
     [Fact]
+    public async Task A_late_release_of_a_batch_recovery_already_released_leaves_the_next_claim_alone()
+    {
+        var (campaign, first) = await ClaimOneAsync();
+        await Repository.RecoverInterruptedAsync(campaign, TimeSpan.FromMinutes(15), default);
+        var second = Assert.Single(await Repository.ClaimBatchAsync(campaign, NewYork, 10, Now, default));
+        Assert.Equal(first.ClientRef, second.ClientRef);
+
+        await Repository.RecordOutcomesAsync(
+            [TestOutcomes.Released(first, campaign)], new BatchSettlement(first.BatchId, TimeSpan.FromMinutes(15)), default);
+
+        var state = await Seed.ReadAsync(second.RecipientId);
+        Assert.Equal(("sending", 1), (state.Status, state.Attempt));
+    }
+
+    [Fact]
     public async Task The_real_answer_settles_a_recipient_that_recovery_marked_unknown()
     {
         var (campaign, claimed) = await ClaimOneAsync();

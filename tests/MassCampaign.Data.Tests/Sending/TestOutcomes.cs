@@ -21,6 +21,9 @@ internal static class TestOutcomes
     public static SendOutcome Ambiguous(ClaimedRecipient recipient, Guid campaignId, string text) =>
         Outcome(recipient, campaignId, SendOutcomeKind.Ambiguous) with { ErrorText = text };
 
+    public static SendOutcome Released(ClaimedRecipient recipient, Guid campaignId) =>
+        Outcome(recipient, campaignId, SendOutcomeKind.Released) with { ErrorText = "paused" };
+
     private static SendOutcome Outcome(ClaimedRecipient recipient, Guid campaignId, SendOutcomeKind kind, params SentPart[] parts) =>
         new(recipient.RecipientId, campaignId, recipient.ClientRef, recipient.PhoneE164, "Acme",
             $"Hi {recipient.FirstName}", "gsm7", 1, kind, parts, null, null, null, null);
