@@ -209,10 +209,9 @@ internal static class ReceiptSql
         """;
 
     /// <summary>
-    /// Matched only where the statements before it took effect: its part carries its status (or a final one), or no
-    /// message was ever recorded and the recipient it names is past sending. Each statement reads a fresh snapshot, so
-    /// an outcome write committing after the fold but before this one makes the part known without the receipt applied:
-    /// such a receipt stays unmatched and the sweep applies it.
+    /// Matched: its part shows it (the part took its status, or has a final one), or no message was recorded and the
+    /// recipient it names is past sending. The rest wait for a re-apply. This statement sees rows committed after the
+    /// fold looked: a message the send path committed meanwhile, never folded here, must not count as applied.
     /// </summary>
     public const string MarkMatched = """
         UPDATE delivery_receipts d
@@ -223,10 +222,10 @@ internal static class ReceiptSql
                          AND (p.status = d.status OR p.status IN ('delivered', 'failed', 'expired', 'rejected')))
                OR (NOT EXISTS (SELECT 1 FROM sms_messages m WHERE m.client_ref = d.client_ref)
                    AND EXISTS (SELECT 1 FROM campaign_recipients c
-                               WHERE d.client_ref ~ '^[0-9]{1,18}-[0-9]{1,9}$'
-                                 AND c.id = (CASE WHEN d.client_ref ~ '^[0-9]{1,18}-[0-9]{1,9}$' THEN split_part(d.client_ref, '-', 1)::bigint END)
-                                 AND c.attempt = (CASE WHEN d.client_ref ~ '^[0-9]{1,18}-[0-9]{1,9}$' THEN split_part(d.client_ref, '-', 2)::integer END)
-                                 AND c.status NOT IN ('pending', 'sending'))))
+                          WHERE d.client_ref ~ '^[0-9]{1,18}-[0-9]{1,9}$'
+                            AND c.id = (CASE WHEN d.client_ref ~ '^[0-9]{1,18}-[0-9]{1,9}$' THEN split_part(d.client_ref, '-', 1)::bigint END)
+                            AND c.attempt = (CASE WHEN d.client_ref ~ '^[0-9]{1,18}-[0-9]{1,9}$' THEN split_part(d.client_ref, '-', 2)::integer END)
+                            AND c.status NOT IN ('pending', 'sending'))))
         """;
 
     /// <summary>Everything, for receipts stored or inserted unmatched; the commands run in order, in one transaction.</summary>

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using MassCampaign.Simulator;
+using MassCampaign.Simulator.Sms;
 using MassCampaign.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -66,6 +67,21 @@ public sealed class LifecycleHost : IAsyncDisposable
     }
 
     public long SentTo(SeededCampaign campaign) => SentTo(campaign.Phones);
+
+    /// <summary>The SMS the Simulator accepted for one number, oldest first (of its last 1,000).</summary>
+    public IReadOnlyList<ReceivedSms> ReceivedBy(string phone) =>
+        [.. Simulator.ReceivedMessages().Where(sms => sms.To == phone.TrimStart('+'))];
+
+    /// <summary>A handset texting us through the Simulator, which posts Vonage's inbound webhook to this host.</summary>
+    public async Task InboundSmsAsync(string from, string text)
+    {
+        using var simulator = new HttpClient { BaseAddress = Simulator.BaseAddress };
+        var url = new Uri(Host.BaseAddress, $"/api/sms/inbound?code={RunningHost.ApiKey}").AbsoluteUri;
+        using var response = await simulator.PostAsJsonAsync("_sim/inbound", new { from, to = "447700900000", text, url });
+        var delivery = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.IsSuccessStatusCode, $"the Simulator's inbound answered {(int)response.StatusCode}: {delivery}");
+        Assert.All(delivery.GetProperty("parts").EnumerateArray(), part => Assert.Equal(200, part.GetProperty("httpStatus").GetInt32()));
+    }
 
     public async ValueTask DisposeAsync()
     {
