@@ -23,7 +23,8 @@ public interface ISendPathRepository
     /// Before requests leave: recipients of the batch up to <paramref name="handedThrough"/> (1-based position) may
     /// reach the provider from now on. One short write covers every request waiting for it.
     /// </summary>
-    Task MarkHandedAsync(Guid batchId, int handedThrough, CancellationToken ct);
+    /// <returns>False when the batch is gone: recovery took it over, and none of its requests may leave any more.</returns>
+    Task<bool> MarkHandedAsync(Guid batchId, int handedThrough, CancellationToken ct);
 
     /// <summary>
     /// Writes a batch's outcomes with multi-row statements (recipients, sms_messages, sms_message_parts) and drops the

@@ -63,12 +63,12 @@ public sealed class SendPathRepository(NpgsqlDataSource dataSource, TimeProvider
         return claimed;
     }
 
-    public async Task MarkHandedAsync(Guid batchId, int handedThrough, CancellationToken ct)
+    public async Task<bool> MarkHandedAsync(Guid batchId, int handedThrough, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(SendPathSql.MarkHanded);
         command.Parameters.AddWithValue("batch_id", batchId);
         command.Parameters.AddWithValue("handed_through", handedThrough);
-        await command.ExecuteNonQueryAsync(ct);
+        return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 
     public async Task RecordOutcomesAsync(IReadOnlyList<SendOutcome> outcomes, BatchSettlement settlement, CancellationToken ct)
@@ -198,7 +198,7 @@ public sealed class SendPathRepository(NpgsqlDataSource dataSource, TimeProvider
                 write.BatchCommands.Add(columns.UpdateRecipients(now, settlement));
             }
 
-            if (settlement.BatchId is { } batchId)
+            if (settlement is { BatchId: { } batchId, ClosesBatch: true })
             {
                 write.BatchCommands.Add(new NpgsqlBatchCommand(OutcomeSql.DeleteBatch) { Parameters = { new("batch_id", batchId) } });
             }

@@ -55,7 +55,12 @@ internal sealed class HandoverJournal(ISendPathRepository sendPath, Guid batchId
 
         try
         {
-            await sendPath.MarkHandedAsync(batchId, target, CancellationToken.None);
+            if (!await sendPath.MarkHandedAsync(batchId, target, CancellationToken.None))
+            {
+                // Recovery released this batch's unsent recipients; another claim may already be sending them.
+                throw new InvalidOperationException("the batch was taken over by recovery");
+            }
+
             lock (_lock)
             {
                 _durable = Math.Max(_durable, target);

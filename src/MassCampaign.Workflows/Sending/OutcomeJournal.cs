@@ -8,7 +8,7 @@ namespace MassCampaign.Workflows.Sending;
 /// the next one. A request's slot is held until its outcome is durable, so after a crash only requests actually out
 /// are left 'sending' at or below the handover mark (DESIGN.md §4 rule 3), not the whole handed part of the batch.
 /// </summary>
-internal sealed class OutcomeJournal(ISendPathRepository sendPath, TimeSpan unknownResolveAfter, ILogger logger)
+internal sealed class OutcomeJournal(ISendPathRepository sendPath, Guid batchId, TimeSpan unknownResolveAfter, ILogger logger)
 {
     private readonly Lock _lock = new();
     private readonly List<SendOutcome> _unwritten = [];
@@ -51,7 +51,7 @@ internal sealed class OutcomeJournal(ISendPathRepository sendPath, TimeSpan unkn
 
         try
         {
-            await sendPath.RecordOutcomesAsync(chunk, new BatchSettlement(null, unknownResolveAfter), CancellationToken.None);
+            await sendPath.RecordOutcomesAsync(chunk, new BatchSettlement(batchId, unknownResolveAfter, ClosesBatch: false), CancellationToken.None);
         }
         catch (Exception e)
         {

@@ -56,7 +56,7 @@ public sealed class SmsBatchSender(
         var concurrency = Math.Max(1, options.Value.RequestsInFlightPerBatch);
         var journal = new HandoverJournal(sendPath, claimed[0].BatchId, claimed.Count, concurrency);
         var batch = new BatchRun(request, template, permit, checks, journal, claimed.Count, time.GetTimestamp());
-        var recorded = new OutcomeJournal(sendPath, request.UnknownResolveAfter, logger);
+        var recorded = new OutcomeJournal(sendPath, claimed[0].BatchId, request.UnknownResolveAfter, logger);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, TaskScheduler = TaskScheduler.Default };
         // A slot is free again only once its outcome is durable: a crash leaves ambiguous no more than the slots.
         await Parallel.ForEachAsync(Enumerable.Range(0, claimed.Count), parallel, async (i, _) =>

@@ -38,6 +38,19 @@ public sealed class RecoveryAndProgressTests(PostgresDatabase database) : SendPa
     }
 
     [Fact]
+    public async Task A_batch_recovery_took_over_can_hand_nothing_more_to_the_provider()
+    {
+        var campaign = await Seed.CampaignAsync();
+        await Seed.RecipientsAsync(campaign, 3);
+        var claimed = await Repository.ClaimBatchAsync(campaign, NewYork, 3, Now, default);
+        Assert.True(await Repository.MarkHandedAsync(claimed[0].BatchId, 1, default));
+
+        await Repository.RecoverInterruptedAsync(campaign, TimeSpan.FromMinutes(15), default);
+
+        Assert.False(await Repository.MarkHandedAsync(claimed[0].BatchId, 2, default));
+    }
+
+    [Fact]
     public async Task Stop_cancels_what_is_pending_or_deferred_and_leaves_finished_recipients_alone()
     {
         var campaign = await Seed.CampaignAsync();
