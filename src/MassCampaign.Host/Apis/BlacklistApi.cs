@@ -42,8 +42,8 @@ public static class BlacklistApi
         }
 
         var result = await blacklist.AddAsync(phone.E164!, string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim(), source, ct);
-        // This host's senders hold the number back from now on, before their next look at the blacklist.
-        optOuts.Add(result.Entry.Phone);
+        // This host's senders hold the number back from now on; the answer waits for a request to it already under way.
+        await optOuts.AddAsync(result.Entry.Phone, ct);
         var entry = BlacklistEntryResponse.From(result.Entry);
         return result.Created
             ? TypedResults.Created($"/api/blacklist/{Uri.EscapeDataString(entry.Phone)}", entry)

@@ -8,7 +8,8 @@ namespace MassCampaign.Host.Webhooks;
 /// <summary>
 /// Stores one inbound SMS webhook (a whole message, or one part of a long one) and acts on its keyword; a queued
 /// answer is handed to the background sender at once, so the webhook's 200 never waits on Vonage. An opt-out reaches
-/// this host's senders at once, before their next look at the blacklist.
+/// this host's senders at once, and the 200 waits for any request to the number already under way here, so no
+/// campaign SMS reaches it after its STOP is acknowledged.
 /// </summary>
 public sealed class InboundSmsHandler(
     InboundSmsStore store, KeywordResponder responder, PhoneInput phones, KeywordAnswerSignal answers, RecentOptOuts optOuts, TimeProvider time)
@@ -26,7 +27,7 @@ public sealed class InboundSmsHandler(
         var outcome = await store.RecordAsync(message, responder.Decide, ct);
         if (phone.E164 is { } optedOut && outcome.Replies.Any(r => r.Classification == "opt_out"))
         {
-            optOuts.Add(optedOut);
+            await optOuts.AddAsync(optedOut, ct);
         }
 
         if (outcome.QueuedAnswer)

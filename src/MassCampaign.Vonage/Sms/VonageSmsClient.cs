@@ -177,15 +177,6 @@ public sealed class VonageSmsClient
             };
         }
 
-        // The HTTP form of status 4: the key or secret is wrong for every recipient alike.
-        if (response.StatusCode == HttpStatusCode.Unauthorized)
-        {
-            return SmsSendResult.Failed(SmsSendOutcome.AccountRefused, $"HTTP {status} {response.ReasonPhrase}.", status) with
-            {
-                AccountRefusalReason = SmsSendResult.AccountRefusal($"Invalid Credentials (HTTP {status})", null),
-            };
-        }
-
         if (!response.IsSuccessStatusCode)
         {
             return SmsSendResult.Failed(SmsSendOutcome.Permanent, $"HTTP {status} {response.ReasonPhrase}.", status);

@@ -18,7 +18,11 @@ public sealed class RecentOptOuts(RecentBlacklistQueries queries, TimeProvider t
     // A row's created_at is taken when its transaction starts, and it is seen only once that commits.
     private static readonly TimeSpan CommitOverlap = TimeSpan.FromSeconds(5);
 
+    // A request is answered within the client's timeout; an opt-out's acknowledgement never waits longer than that.
+    private static readonly TimeSpan LongestWaitForRequests = TimeSpan.FromSeconds(15);
+
     private readonly ConcurrentDictionary<string, DateTimeOffset> _phones = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _underWay = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private DateTimeOffset? _readFrom;
     private long _refreshedAt;
@@ -34,8 +38,62 @@ public sealed class RecentOptOuts(RecentBlacklistQueries queries, TimeProvider t
         return _phones.ContainsKey(phoneE164);
     }
 
-    /// <summary>An opt-out this host has just committed; senders here see it before the next refresh.</summary>
-    public void Add(string phoneE164) => _phones[phoneE164] = time.GetUtcNow();
+    /// <summary>
+    /// The last look right before a request leaves, without a refresh: false if the number has opted out; else the
+    /// request counts as under way until <see cref="Leave"/>, and an opt-out taken here waits for it.
+    /// </summary>
+    public bool TryEnter(string phoneE164)
+    {
+        lock (_underWay)
+        {
+            _underWay[phoneE164] = _underWay.GetValueOrDefault(phoneE164) + 1;
+        }
+
+        if (!_phones.ContainsKey(phoneE164))
+        {
+            return true;
+        }
+
+        Leave(phoneE164);
+        return false;
+    }
+
+    public void Leave(string phoneE164)
+    {
+        lock (_underWay)
+        {
+            if (_underWay.TryGetValue(phoneE164, out var count) && count > 1)
+            {
+                _underWay[phoneE164] = count - 1;
+            }
+            else
+            {
+                _underWay.Remove(phoneE164);
+            }
+        }
+    }
+
+    /// <summary>
+    /// An opt-out this host has just committed: senders here hold the number back from now on, and this completes once
+    /// no request to it is under way here, so nothing reaches the number after the opt-out is acknowledged.
+    /// </summary>
+    public async Task AddAsync(string phoneE164, CancellationToken ct)
+    {
+        _phones[phoneE164] = time.GetUtcNow();
+        var started = time.GetTimestamp();
+        while (IsUnderWay(phoneE164) && time.GetElapsedTime(started) < LongestWaitForRequests)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(5), time, ct);
+        }
+    }
+
+    private bool IsUnderWay(string phoneE164)
+    {
+        lock (_underWay)
+        {
+            return _underWay.ContainsKey(phoneE164);
+        }
+    }
 
     private async Task RefreshAsync(CancellationToken ct)
     {

@@ -98,13 +98,20 @@ public sealed class SmsBatchSender(
         }
 
         var handed = false;
+        var underWay = 0;
         try
         {
             var request = new SmsSendRequest(message.Sender, recipient.PhoneE164, message.Body, recipient.ClientRef);
             var result = await sms.SendAsync(request, async ct =>
             {
                 var whyNot = await ClearAsync(batch, recipient, ct);
+                if (whyNot is null && !optOuts.TryEnter(recipient.PhoneE164))
+                {
+                    whyNot = "the number opted out while its request was being cleared";
+                }
+
                 handed |= whyNot is null;
+                underWay += whyNot is null ? 1 : 0;
                 return whyNot;
             }, CancellationToken.None);
             return Fold(batch, message, result);
@@ -129,6 +136,11 @@ public sealed class SmsBatchSender(
         }
         finally
         {
+            for (; underWay > 0; underWay--)
+            {
+                optOuts.Leave(recipient.PhoneE164);
+            }
+
             batch.Permit.Leave();
         }
     }

@@ -139,13 +139,10 @@ public sealed class SiloLossTests(ITestOutputHelper output) : IAsyncLifetime
                 $"{notDelivered.Count} recipients did not end delivered: " +
                 string.Join(", ", notDelivered.GroupBy(r => r.Status).Select(g => $"{g.Count()} {g.Key}")) + ", e.g.\n" +
                 await ledger.ExplainAsync(notDelivered.Take(10).Select(r => r.Id)));
+            // A second attempt is no second SMS (checked above): the account's rate-lease grain may have lived on the
+            // killed silo, and a request that could not get its token was certainly not sent and goes again.
             var resent = recipients.Count(r => r.Attempt > 1);
             output.WriteLine($"{resent} recipients needed a second attempt.");
-            if (!killTheRunner)
-            {
-                // The batches ran on the survivor: the loss of the other silo cut nothing off.
-                Assert.Equal(0, resent);
-            }
         }
         finally
         {
