@@ -14,7 +14,7 @@ namespace MassCampaign.Workflows.Sending;
 
 /// <summary>
 /// Claims a batch, sends it with bounded parallelism under the account's rate gate, and records the outcomes as they
-/// come, in group-committed bulk writes (<see cref="OutcomeJournal"/>). Each request is checked right before it
+/// come, in chunks written while the batch sends (<see cref="OutcomeJournal"/>). Each request is checked right before it
 /// leaves (<see cref="SendChecks"/>) and its handover recorded first (<see cref="HandoverJournal"/>), so whatever did
 /// not leave is known unsent. Reentrant, so one activation carries many campaigns' batches at once; the sends run on
 /// the thread pool, off the grain's scheduler.
@@ -56,13 +56,12 @@ public sealed class SmsBatchSender(
         var concurrency = Math.Max(1, options.Value.RequestsInFlightPerBatch);
         var journal = new HandoverJournal(sendPath, claimed[0].BatchId, claimed.Count, concurrency);
         var batch = new BatchRun(request, template, permit, checks, journal, claimed.Count, time.GetTimestamp());
-        var recorded = new OutcomeJournal(sendPath, claimed[0].BatchId, request.UnknownResolveAfter, logger);
+        var recorded = new OutcomeJournal(sendPath, claimed[0].BatchId, request.UnknownResolveAfter, time, logger);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, TaskScheduler = TaskScheduler.Default };
-        // A slot is free again only once its outcome is durable: a crash leaves ambiguous no more than the slots.
         await Parallel.ForEachAsync(Enumerable.Range(0, claimed.Count), parallel, async (i, _) =>
-            await recorded.RecordAsync(batch.Outcomes[i] = await SendOneAsync(batch, claimed[i])));
+            recorded.Record(batch.Outcomes[i] = await SendOneAsync(batch, claimed[i])));
 
-        await RecordAsync(recorded.Unwritten(), new BatchSettlement(claimed[0].BatchId, request.UnknownResolveAfter));
+        await RecordAsync(await recorded.DrainAsync(), new BatchSettlement(claimed[0].BatchId, request.UnknownResolveAfter));
         return Summarize(batch);
     }
 
