@@ -65,7 +65,7 @@ public sealed class SendPathRepository(NpgsqlDataSource dataSource, TimeProvider
 
     public async Task<bool> MarkHandedAsync(Guid batchId, int handedThrough, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand(SendPathSql.MarkHanded);
+        await using var command = dataSource.CreateCommand(HandoverSql.MarkHanded);
         command.Parameters.AddWithValue("batch_id", batchId);
         command.Parameters.AddWithValue("handed_through", handedThrough);
         return await command.ExecuteNonQueryAsync(ct) == 1;
@@ -101,8 +101,8 @@ public sealed class SendPathRepository(NpgsqlDataSource dataSource, TimeProvider
         var now = time.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var release = new NpgsqlBatchCommand(SendPathSql.ReleaseUnsent) { Parameters = { new("campaign_id", campaignId), new("now", now) } };
-        var unknown = new NpgsqlBatchCommand(SendPathSql.MarkInterruptedAsUnknown)
+        var release = new NpgsqlBatchCommand(HandoverSql.ReleaseUnsent) { Parameters = { new("campaign_id", campaignId), new("now", now) } };
+        var unknown = new NpgsqlBatchCommand(HandoverSql.MarkInterruptedAsUnknown)
         {
             Parameters = { new("campaign_id", campaignId), new("now", now), new("resolve_by", now + unknownResolveAfter) },
         };
@@ -117,21 +117,15 @@ public sealed class SendPathRepository(NpgsqlDataSource dataSource, TimeProvider
 
     public async Task<int> ResolveUnknownsAsync(Guid campaignId, bool resend, DateTimeOffset now, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand(SendPathSql.ResolveUnknowns);
+        await using var command = dataSource.CreateCommand(HandoverSql.ResolveUnknowns);
         command.Parameters.AddWithValue("campaign_id", campaignId);
         command.Parameters.AddWithValue("resend", resend);
         command.Parameters.AddWithValue("now", now.ToUniversalTime());
         return await command.ExecuteNonQueryAsync(ct);
     }
 
-    public async Task<DateTimeOffset?> NextUnknownDeadlineAsync(Guid campaignId, CancellationToken ct)
-    {
-        await using var command = dataSource.CreateCommand(SendPathSql.NextUnknownDeadline);
-        command.Parameters.AddWithValue("campaign_id", campaignId);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        return reader.IsDBNull(0) ? null : reader.GetFieldValue<DateTimeOffset>(0);
-    }
+    public Task<DateTimeOffset?> NextUnknownDeadlineAsync(Guid campaignId, CancellationToken ct) =>
+        EarliestAsync(HandoverSql.NextUnknownDeadline, campaignId, time.GetUtcNow(), ct);
 
     public Task<int> CancelRemainingAsync(Guid campaignId, CancellationToken ct) =>
         ExecuteForCampaignAsync(SendPathSql.CancelRemaining, campaignId, ct);
@@ -166,15 +160,8 @@ public sealed class SendPathRepository(NpgsqlDataSource dataSource, TimeProvider
         return await RecipientTallyReader.ReadAsync(reader, ct);
     }
 
-    public async Task<DateTimeOffset?> NextRetryDueAsync(Guid campaignId, DateTimeOffset now, CancellationToken ct)
-    {
-        await using var command = dataSource.CreateCommand(SendPathSql.NextRetryDue);
-        command.Parameters.AddWithValue("campaign_id", campaignId);
-        command.Parameters.AddWithValue("now", now.ToUniversalTime());
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        return reader.IsDBNull(0) ? null : reader.GetFieldValue<DateTimeOffset>(0);
-    }
+    public Task<DateTimeOffset?> NextRetryDueAsync(Guid campaignId, DateTimeOffset now, CancellationToken ct) =>
+        EarliestAsync(SendPathSql.NextRetryDue, campaignId, now, ct);
 
     /// <summary>
     /// One transaction: recipients, messages and parts in one round trip, then the receipts that arrived before
@@ -241,6 +228,15 @@ public sealed class SendPathRepository(NpgsqlDataSource dataSource, TimeProvider
         LastName: reader.IsDBNull(6) ? null : reader.GetString(6),
         TimeZone: reader.IsDBNull(7) ? null : reader.GetString(7),
         Attributes: ContactAttributes.Parse(reader.GetString(8)));
+
+    /// <summary>A statement answering one nullable time for the campaign (a min() over an index).</summary>
+    private async Task<DateTimeOffset?> EarliestAsync(string sql, Guid campaignId, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("campaign_id", campaignId);
+        command.Parameters.AddWithValue("now", now.ToUniversalTime());
+        return await command.ExecuteScalarAsync(ct) is DateTime at ? new DateTimeOffset(at, TimeSpan.Zero) : null;
+    }
 
     private async Task<int> ExecuteForCampaignAsync(string sql, Guid campaignId, CancellationToken ct)
     {

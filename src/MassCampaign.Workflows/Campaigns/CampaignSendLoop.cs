@@ -16,25 +16,21 @@ namespace MassCampaign.Workflows.Campaigns;
 /// </summary>
 internal sealed class CampaignSendLoop
 {
-    private static readonly TimeSpan ZoneKeysMaxAge = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(5);
 
     private readonly Guid _id;
     private readonly ICampaignDispatcher _dispatcher;
     private readonly ISendPathRepository _sendPath;
-    private readonly ICampaignLifecycleRepository _campaigns;
-    private readonly RecipientReopening _reopening;
     private readonly IClock _clock;
     private readonly TimeProvider _time;
     private readonly SendPathOptions _options;
     private readonly ClaimSizer _claimSizer;
-    private readonly ILogger _logger;
     private readonly InFlightBatches _inFlight;
     private readonly SendRateMeter _meter;
     private readonly ProgressCache _progress;
+    private readonly NothingDueStep _nothingDue;
+    private readonly DueZoneKeys _dueZoneKeys;
 
-    private IReadOnlyList<string>? _zoneKeys;
-    private long _zoneKeysAt;
     private long? _idleSince;
     private Instant? _nextDueAt;
 
@@ -46,16 +42,15 @@ internal sealed class CampaignSendLoop
         _id = id;
         _dispatcher = dispatcher;
         _sendPath = sendPath;
-        _campaigns = campaigns;
-        _reopening = reopening;
         _clock = clock;
         _time = time;
         _options = options;
-        _logger = logger;
         _meter = new SendRateMeter(time);
         _inFlight = new InFlightBatches(_meter, logger);
         _progress = new ProgressCache(id, sendPath, time);
         _claimSizer = new ClaimSizer(options, rate);
+        _nothingDue = new NothingDueStep(id, sendPath, reopening, campaigns, _progress, logger);
+        _dueZoneKeys = new DueZoneKeys(id, sendPath, time);
     }
 
     public int InFlight => _inFlight.Count;
@@ -90,13 +85,8 @@ internal sealed class CampaignSendLoop
                 : await SendStepAsync(view, ct);
         }
 
-        if (_inFlight.Count > 0)
-        {
-            return new LoopDecision.Carry();
-        }
-
-        return CampaignTransitions.IsTerminal(view.Status) && !view.WoundDown
-            ? new LoopDecision.FinishWindDown()
+        return _inFlight.Count > 0 ? new LoopDecision.Carry()
+            : CampaignTransitions.IsTerminal(view.Status) && !view.WoundDown ? new LoopDecision.FinishWindDown()
             : new LoopDecision.StopTicking();
     }
 
@@ -110,7 +100,7 @@ internal sealed class CampaignSendLoop
         }
 
         _idleSince = null;
-        var dueKeys = await DueZoneKeysAsync(now, ct);
+        var dueKeys = await _dueZoneKeys.ReadAsync(now, _inFlight, ct);
         switch (SendPlanner.Plan(view.Campaign.CallingWindow, dueKeys, now, free, _inFlight.Count, _inFlight.LastClaimWasFull))
         {
             case SendPlan.Dispatch dispatch:
@@ -135,62 +125,20 @@ internal sealed class CampaignSendLoop
 
     private async Task<LoopDecision> NothingDueAsync(LoopView view, Instant now, CancellationToken ct)
     {
-        _zoneKeys = null;
+        _dueZoneKeys.Forget();
         if (_inFlight.Count > 0)
         {
             return new LoopDecision.Carry();
         }
 
-        var at = now.ToDateTimeOffset();
-        if (await _sendPath.ResolveUnknownsAsync(_id, view.ResendUnknowns, at, ct) is > 0 and var resolved)
+        var settled = await _nothingDue.DecideAsync(view, now.ToDateTimeOffset(), _inFlight.Answered, ct);
+        if (settled.Idle)
         {
-            _logger.LogInformation("Campaign {CampaignId}: {Count} unknown sends had no receipt in time; resend: {Resend}", _id, resolved, view.ResendUnknowns);
-            return new LoopDecision.Carry();
+            (_nextDueAt, _idleSince) = (settled.NextDueAt, _time.GetTimestamp());
         }
 
-        if (view.Campaign.Settings.Retry is { MaxAttempts: > 1 } retry
-            && await _reopening.ScheduleRetriesAsync(_id, retry.MaxAttempts, retry.After.ToTimeSpan(), ct) is > 0 and var retried)
-        {
-            _logger.LogInformation("Campaign {CampaignId}: {Count} recipients failed with a passing error and will be retried", _id, retried);
-            return new LoopDecision.Carry();
-        }
-
-        var generation = await _campaigns.RecipientGenerationAsync(_id, ct);
-        var progress = await _progress.RefreshAsync(_inFlight.Answered, ct);
-        if (progress.Sending > 0)
-        {
-            // No batch of ours is out, so these lost their sender (a failed write, a dropped call).
-            var interrupted = await _sendPath.RecoverInterruptedAsync(_id, view.UnknownResolveAfter, ct);
-            _logger.LogWarning("Campaign {CampaignId}: recipients left sending with no batch out: {Released} released, {Unknown} unknown",
-                _id, interrupted.Released, interrupted.Unknown);
-            return new LoopDecision.Carry();
-        }
-
-        if (progress.IsFinished)
-        {
-            return new LoopDecision.Complete(generation);
-        }
-
-        var retryAt = await _sendPath.NextRetryDueAsync(_id, at, ct);
-        if (retryAt is null && progress.Pending > 0)
-        {
-            // Pending, not waiting for a retry, yet in no zone's reach: below a claim cursor, which goes back to them.
-            _logger.LogWarning("Campaign {CampaignId}: {Count} pending recipients lay behind the claim cursors; rewinding the cursors", _id, progress.Pending);
-            await _sendPath.RewindClaimCursorsAsync(_id, ct);
-            return new LoopDecision.Carry();
-        }
-
-        var unknownAt = progress.UnknownUnresolved > 0 ? await _sendPath.NextUnknownDeadlineAsync(_id, ct) : null;
-        _nextDueAt = Earliest(retryAt, unknownAt) is { } due ? Instant.FromDateTimeOffset(due) : null;
-        _idleSince = _time.GetTimestamp();
-        return new LoopDecision.EnterPhase(
-            retryAt is not null ? CampaignPhases.WaitingForRetry
-            : unknownAt is not null ? CampaignPhases.WaitingForReceipts
-            : CampaignPhases.Sending);
+        return settled.Decision;
     }
-
-    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
-        a is null ? b : b is null ? a : a < b ? a : b;
 
     // Waiting for retries costs no query until the earliest one is due, or a few seconds pass in case rows changed.
     private bool IsIdle(Instant now) =>
@@ -198,16 +146,4 @@ internal sealed class CampaignSendLoop
         && !_inFlight.PendingMayHaveChanged
         && _time.GetElapsedTime(since) < IdlePoll
         && (_nextDueAt is null || now < _nextDueAt);
-
-    private async Task<IReadOnlyList<string>> DueZoneKeysAsync(Instant now, CancellationToken ct)
-    {
-        if (_zoneKeys is null || _inFlight.PendingMayHaveChanged || _time.GetElapsedTime(_zoneKeysAt) > ZoneKeysMaxAge)
-        {
-            _inFlight.PendingMayHaveChanged = false;
-            _zoneKeys = await _sendPath.PendingZoneKeysAsync(_id, now.ToDateTimeOffset(), ct);
-            _zoneKeysAt = _time.GetTimestamp();
-        }
-
-        return _zoneKeys;
-    }
 }
