@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Runs one benchmark against throwaway PostgreSQL and Redis on free ports (as scripts/test.sh does), in Release:
-#   bash bench/run.sh ImportBenchmark|ReceiptBenchmark|SendBenchmark [benchmark options]
+#   bash bench/run.sh ImportBenchmark|ReceiptBenchmark|SendBenchmark|VoiceBenchmark [benchmark options]
 # The host and the benchmark are built first; the output is also kept in bench/results/ (ignored by git).
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 name=${1:-}
 case "$name" in
-  ImportBenchmark|ReceiptBenchmark|SendBenchmark) shift ;;
-  *) echo "usage: bash bench/run.sh ImportBenchmark|ReceiptBenchmark|SendBenchmark [options]" >&2; exit 2 ;;
+  ImportBenchmark|ReceiptBenchmark|SendBenchmark|VoiceBenchmark) shift ;;
+  *) echo "usage: bash bench/run.sh ImportBenchmark|ReceiptBenchmark|SendBenchmark|VoiceBenchmark [options]" >&2; exit 2 ;;
 esac
 . "$root/scripts/services.sh"
 

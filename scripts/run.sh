@@ -55,14 +55,20 @@ if [ -z "$configured_key" ] && [ -f local.settings.json ]; then
 fi
 if [ -z "$configured_key" ]; then
   echo "No Vonage credentials configured: starting the Vonage Simulator on http://127.0.0.1:7072"
+  # A development application key for the Voice API's RS256 JWT: the host signs with it, the Simulator checks with it.
+  [ -f "$state/voice-app.key" ] || openssl genrsa -out "$state/voice-app.key" 2048 2>/dev/null \
+    || { echo "openssl is needed to make the development voice key" >&2; exit 1; }
   export Vonage__BaseUrl=http://127.0.0.1:7072 Vonage__ApiKey=simulator Vonage__ApiSecret=simulator-secret
+  export Vonage__VoiceBaseUrl=http://127.0.0.1:7072 Vonage__ApplicationId=simulator-app Vonage__PrivateKeyPath="$state/voice-app.key"
   dotnet "$root/src/MassCampaign.Simulator/bin/Release/net10.0/MassCampaign.Simulator.dll" \
     --urls http://127.0.0.1:7072 \
     --Simulator:ApiKey simulator --Simulator:ApiSecret simulator-secret \
+    --Simulator:VoiceApplicationId simulator-app --Simulator:VoicePrivateKeyPath "$state/voice-app.key" \
     --Simulator:DlrUrl "http://127.0.0.1:7071/api/sms/status?code=$Auth__Keys__0" \
     --Simulator:InboundUrl "http://127.0.0.1:7071/api/sms/inbound?code=$Auth__Keys__0" &
   sim_pid=$!
 fi
+export Host__PublicBaseUrl="${Host__PublicBaseUrl:-http://127.0.0.1:7071}"
 
 echo "MassCampaign on http://127.0.0.1:7071 (API key: $Auth__Keys__0) — Ctrl-C stops everything"
 dotnet "$root/src/MassCampaign.Host/bin/Release/net10.0/MassCampaign.Host.dll" --urls http://127.0.0.1:7071 &

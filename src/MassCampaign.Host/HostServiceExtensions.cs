@@ -50,6 +50,7 @@ public static class HostServiceExtensions
         services.AddHostedService<DatabaseMigrationService>();
         builder.AddCampaignSilo();
         services.AddSmsWebhooks(config);
+        services.AddVoiceWebhooks();
         services.AddSuppression(config);
         services.AddSendPathData();
     }

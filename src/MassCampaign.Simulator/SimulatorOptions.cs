@@ -60,6 +60,15 @@ public sealed class SimulatorOptions
 
     public VonageSignatureMethod SignatureMethod { get; set; } = VonageSignatureMethod.Md5Hash;
 
+    /// <summary>When set, a call's JWT must carry this <c>application_id</c>; signed voice callbacks carry it too.</summary>
+    public string? VoiceApplicationId { get; set; }
+
+    /// <summary>
+    /// PEM file of the Vonage application's RSA private key, the one the host signs call JWTs with; the Simulator
+    /// checks those JWTs with its public half. Without it every Voice API request is refused 401.
+    /// </summary>
+    public string? VoicePrivateKeyPath { get; set; }
+
     // A first wait of at least 1 ms and a ceiling no lower than it: a zero or negative setting must not turn a host
     // outage into a tight loop of posts.
     internal WebhookRetrySchedule DlrRetrySchedule()

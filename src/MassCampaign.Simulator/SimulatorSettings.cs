@@ -1,3 +1,4 @@
+using MassCampaign.Simulator.Voice;
 using MassCampaign.Vonage.Webhooks;
 
 namespace MassCampaign.Simulator;
@@ -40,8 +41,13 @@ public sealed record SimulatorSettings
 
     public string? InboundUrl { get; init; }
 
-    /// <summary>When set, receipts and inbound webhooks carry <c>timestamp</c>, <c>nonce</c> and <c>sig</c>.</summary>
+    /// <summary>
+    /// When set, receipts and inbound webhooks carry <c>timestamp</c>, <c>nonce</c> and <c>sig</c>, and voice callbacks
+    /// an HS256 JWT signed with it.
+    /// </summary>
     public string? SignatureSecret { get; init; }
 
     public VonageSignatureMethod SignatureMethod { get; init; }
+
+    public VoiceSettings Voice { get; init; } = new();
 }

@@ -1,4 +1,5 @@
 using MassCampaign.Simulator.Sms;
+using MassCampaign.Simulator.Voice;
 using MassCampaign.Simulator.Webhooks;
 
 namespace MassCampaign.Simulator;
@@ -19,6 +20,10 @@ internal sealed class SimulatorState : IAsyncDisposable
         Poster = new WebhookPoster(Math.Max(options.WebhookWorkers, 1));
         Receipts = new DeliveryReceiptDispatcher(Poster, Counters, () => Settings, time, options.WebhookWorkers, options.DlrRetrySchedule());
         Inbound = new InboundSmsSender(Poster, Ids, Counters, time);
+        CallAuth = new ApplicationJwtVerifier(options.VoiceApplicationId, options.VoicePrivateKeyPath, time);
+        Callbacks = new VoiceCallbacks(() => Settings, ApiKey, options.VoiceApplicationId, time, options.WebhookWorkers);
+        Calls = new VoiceCalls(VoiceCounters);
+        Playout = new CallPlayout(Callbacks, VoiceCounters, () => Settings, time);
     }
 
     public string ApiKey { get; }
@@ -45,6 +50,18 @@ internal sealed class SimulatorState : IAsyncDisposable
 
     public InboundSmsSender Inbound { get; }
 
+    public ApplicationJwtVerifier CallAuth { get; }
+
+    public VoiceCounters VoiceCounters { get; } = new();
+
+    public VoiceCalls Calls { get; }
+
+    public VoiceCallbacks Callbacks { get; }
+
+    public CallPlayout Playout { get; }
+
+    public SimulatorStats Stats() => VoiceCounters.AddTo(Counters.Snapshot());
+
     public SimulatorSettings Update(Func<SimulatorSettings, SimulatorSettings> change)
     {
         lock (_settingsWrite)
@@ -61,11 +78,15 @@ internal sealed class SimulatorState : IAsyncDisposable
         Throughput.Reset();
         Balance.Reset();
         Recent.Clear();
+        Calls.Reset();
+        VoiceCounters.Reset();
     }
 
     public async ValueTask DisposeAsync()
     {
         await Receipts.DisposeAsync();
+        await Calls.DisposeAsync();
         Poster.Dispose();
+        Callbacks.Dispose();
     }
 }

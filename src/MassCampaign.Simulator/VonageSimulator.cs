@@ -2,14 +2,15 @@ using System.Net;
 using System.Text.Json.Serialization;
 using MassCampaign.Simulator.Control;
 using MassCampaign.Simulator.Sms;
+using MassCampaign.Simulator.Voice;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace MassCampaign.Simulator;
 
 /// <summary>
-/// A stand-in for Vonage on real loopback HTTP: the SMS API, delivery receipts, inbound SMS and the
-/// <c>/_sim</c> control API. Runs as its own executable or inside a test process.
+/// A stand-in for Vonage on real loopback HTTP: the SMS API, delivery receipts, inbound SMS, the Voice API with its
+/// calls played out to the host, and the <c>/_sim</c> control API. Runs as its own executable or inside a test process.
 /// </summary>
 public sealed class VonageSimulator : IAsyncDisposable
 {
@@ -43,14 +44,14 @@ public sealed class VonageSimulator : IAsyncDisposable
         await simulator._app.WaitForShutdownAsync();
     }
 
-    public SimulatorStats GetStats() => _state.Counters.Snapshot();
+    public SimulatorStats GetStats() => _state.Stats();
 
     /// <summary>The last accepted submissions (at most 1,000), oldest first.</summary>
     public IReadOnlyList<ReceivedSms> ReceivedMessages() => _state.Recent.Snapshot();
 
     public SimulatorSettings Configure(SimulatorSettingsUpdate update)
     {
-        var errors = update.Validate();
+        var errors = update.Validate(_state.Settings);
         if (errors.Count > 0)
         {
             throw new ArgumentException(string.Join(" ", errors), nameof(update));
@@ -96,6 +97,7 @@ public sealed class VonageSimulator : IAsyncDisposable
 
         var app = builder.Build();
         app.MapSmsApi();
+        app.MapVoiceApi();
         app.MapControlApi();
         await app.StartAsync(cancellationToken);
 

@@ -41,6 +41,27 @@ public sealed class VonageOptions
     /// <summary>How far a signed webhook's timestamp may be from now (the Java SDK's 5 minutes).</summary>
     public TimeSpan SignatureTolerance { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>The Vonage application that owns the voice number; with <see cref="PrivateKeyPath"/> it signs the Voice API's JWT.</summary>
+    public string? ApplicationId { get; set; }
+
+    /// <summary>The application's private key (PEM file). Voice campaigns cannot start without it.</summary>
+    public string? PrivateKeyPath { get; set; }
+
+    /// <summary>Real Vonage is https://api.nexmo.com; tests and demos point this at the Simulator.</summary>
+    public Uri VoiceBaseUrl { get; set; } = new("https://api.nexmo.com");
+
+    /// <summary>Call creations per second for this process when no cluster gate is registered (Vonage: 3).</summary>
+    public int VoiceCallsPerSecond { get; set; } = 3;
+
+    /// <summary>Attempts per call creation, counting the first, for answers that certainly created nothing.</summary>
+    public int VoiceMaxAttempts { get; set; } = 3;
+
+    /// <summary>A call is hung up this long after it is answered (Vonage's length_timer); it bounds a call's life.</summary>
+    public int VoiceLengthTimerSeconds { get; set; } = 600;
+
+    /// <summary>Whether the Voice API can be called: an application id and a private key file are configured.</summary>
+    public bool HasVoiceCredentials => !string.IsNullOrWhiteSpace(ApplicationId) && !string.IsNullOrWhiteSpace(PrivateKeyPath);
+
     public int MaxConnectionsPerServer { get; set; } = 512;
 
     /// <summary>Recycles pooled connections so a DNS change at Vonage is picked up.</summary>

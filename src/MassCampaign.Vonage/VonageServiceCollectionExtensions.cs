@@ -1,5 +1,6 @@
 using MassCampaign.Vonage.RateLimiting;
 using MassCampaign.Vonage.Sms;
+using MassCampaign.Vonage.Voice;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,6 +26,34 @@ public static class VonageServiceCollectionExtensions
         return services.AddVonageSmsCore();
     }
 
+    /// <summary>The Voice client and its call-rate gate; a cluster registers its shared <see cref="IVoiceCallRateGate"/> first.</summary>
+    /// <param name="section">The "Vonage" configuration section, bound to <see cref="VonageOptions"/>.</param>
+    public static IServiceCollection AddVonageVoice(this IServiceCollection services, IConfiguration section)
+    {
+        services.AddOptions<VonageOptions>().Bind(section)
+            .Validate(o => o.VoiceBaseUrl.IsAbsoluteUri, "Vonage:VoiceBaseUrl must be an absolute URL.")
+            .Validate(o => o.VoiceCallsPerSecond > 0, "Vonage:VoiceCallsPerSecond must be positive.")
+            .Validate(o => o.VoiceMaxAttempts > 0, "Vonage:VoiceMaxAttempts must be at least 1.")
+            .Validate(o => o.VoiceLengthTimerSeconds is > 0 and <= 7200, "Vonage:VoiceLengthTimerSeconds must be from 1 to 7200.");
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IVoiceCallRateGate, LocalVoiceCallRateGate>();
+        services.AddHttpClient<VonageVoiceClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(provider => Handler(provider.GetRequiredService<IOptions<VonageOptions>>().Value))
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
+        return services;
+    }
+
+    private static SocketsHttpHandler Handler(VonageOptions options) => new()
+    {
+        PooledConnectionLifetime = options.PooledConnectionLifetime,
+        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+        MaxConnectionsPerServer = options.MaxConnectionsPerServer,
+        // Shorter than the request timeout, so a connect that never completes is told apart: nothing was sent.
+        ConnectTimeout = TimeSpan.FromTicks(Math.Min(MaxConnectTimeout.Ticks, options.RequestTimeout.Ticks / 2)),
+        AutomaticDecompression = System.Net.DecompressionMethods.All,
+    };
+
     private static IServiceCollection AddVonageSmsCore(this IServiceCollection services)
     {
         services.AddOptions<VonageOptions>()
@@ -38,19 +67,7 @@ public static class VonageServiceCollectionExtensions
         services.TryAddSingleton<IRequestRateGate, VonageRateLimiter>();
 
         services.AddHttpClient<VonageSmsClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(provider =>
-            {
-                var options = provider.GetRequiredService<IOptions<VonageOptions>>().Value;
-                return new SocketsHttpHandler
-                {
-                    PooledConnectionLifetime = options.PooledConnectionLifetime,
-                    PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
-                    MaxConnectionsPerServer = options.MaxConnectionsPerServer,
-                    // Shorter than the request timeout, so a connect that never completes is told apart: nothing was sent.
-                    ConnectTimeout = TimeSpan.FromTicks(Math.Min(MaxConnectTimeout.Ticks, options.RequestTimeout.Ticks / 2)),
-                    AutomaticDecompression = System.Net.DecompressionMethods.All,
-                };
-            })
+            .ConfigurePrimaryHttpMessageHandler(provider => Handler(provider.GetRequiredService<IOptions<VonageOptions>>().Value))
             // The handler pools connections itself; the factory must not rotate it underneath.
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             // Per-request logging at 10,000 SMS/s would cost more than the sends.

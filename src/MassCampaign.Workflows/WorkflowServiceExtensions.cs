@@ -5,7 +5,10 @@ using MassCampaign.Vonage.Sms;
 using MassCampaign.Workflows.Configuration;
 using MassCampaign.Workflows.RateLimiting;
 using MassCampaign.Workflows.Sending;
+using MassCampaign.Workflows.Dispatch;
 using MassCampaign.Workflows.Storage;
+using MassCampaign.Workflows.Voice;
+using MassCampaign.Vonage.Voice;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -49,6 +52,32 @@ public static class WorkflowServiceExtensions
         {
             services.AddVonageSms(config.GetSection(VonageOptions.SectionName));
         }
+
+        return services.AddVoiceChannel(config);
+    }
+
+    /// <summary>The voice channel: its client behind the cluster-wide call rate, the URLs Vonage calls back, and the verdicts of call events.</summary>
+    private static IServiceCollection AddVoiceChannel(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<VoiceRateLimitOptions>().Bind(config.GetSection(VoiceRateLimitOptions.Section));
+        services.AddSingleton<IVoiceCallRateGate, ClusterVoiceCallRateGate>();
+        if (!services.Any(d => d.ServiceType == typeof(VonageVoiceClient)))
+        {
+            services.AddVonageVoice(config.GetSection(VonageOptions.SectionName));
+        }
+
+        services.TryAddSingleton(_ => VoiceWebhookUrlsFrom(config));
+        services.TryAddSingleton<CallVerdicts>();
+        services.TryAddSingleton<CallSettler>();
+        services.TryAddSingleton<CampaignDispatchers>();
         return services;
+    }
+
+    /// <summary>Signed callbacks need no key in their URLs; unsigned ones carry the first function key, as SMS webhooks do.</summary>
+    private static VoiceWebhookUrls VoiceWebhookUrlsFrom(IConfiguration config)
+    {
+        var publicBase = config["Host:PublicBaseUrl"] is { Length: > 0 } configured ? configured : "http://127.0.0.1:7071";
+        var signed = !string.IsNullOrEmpty(config[$"{VonageOptions.SectionName}:SignatureSecret"]);
+        return new VoiceWebhookUrls(new Uri(publicBase.TrimEnd('/') + "/"), signed ? null : config["Auth:Keys:0"]);
     }
 }

@@ -227,6 +227,8 @@ public sealed class HostProcess : IAsyncDisposable
         var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["urls"] = $"http://127.0.0.1:{Text(options.HttpPort)}",
+            // The answer and event URLs given to Vonage with each call point back at this host.
+            ["Host:PublicBaseUrl"] = $"http://127.0.0.1:{Text(options.HttpPort)}",
             ["ConnectionStrings:Postgres"] = options.Postgres,
             ["ConnectionStrings:Redis"] = options.Redis,
             ["Auth:Keys:0"] = options.ApiKey,

@@ -72,6 +72,12 @@ public sealed record HostProcessOptions
         },
     };
 
+    /// <summary>Calls go to the same Vonage stand-in as SMS, signed with this application's key.</summary>
+    public HostProcessOptions WithVoice(string applicationId, string privateKeyPath) =>
+        With("Vonage:VoiceBaseUrl", VonageBaseUrl.AbsoluteUri)
+            .With("Vonage:ApplicationId", applicationId)
+            .With("Vonage:PrivateKeyPath", privateKeyPath);
+
     public HostProcessOptions With(string key, string value) => this with
     {
         Settings = new Dictionary<string, string>(Settings) { [key] = value },

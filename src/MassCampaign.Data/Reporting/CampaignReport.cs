@@ -20,4 +20,9 @@ public sealed record CampaignReport(
     long Segments,
     decimal Cost,
     DateTime? FirstSentAt,
-    DateTime? LastSentAt);
+    DateTime? LastSentAt)
+{
+    /// <summary>Voice and hybrid campaigns: their calls by outcome, answer rate, average duration and cost; null for SMS.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Voice.CallTally? Calls { get; init; }
+}

@@ -20,6 +20,13 @@ public interface ISendPathRepository
         Guid campaignId, IReadOnlyCollection<string> openZoneKeys, int limit, DateTimeOffset now, CancellationToken ct);
 
     /// <summary>
+    /// The same claim over a hybrid campaign's follow-ups only: recipients whose first channel's outcome handed them
+    /// to the other channel (campaign_recipients.follow_up).
+    /// </summary>
+    Task<IReadOnlyList<ClaimedRecipient>> ClaimFollowUpsAsync(
+        Guid campaignId, IReadOnlyCollection<string> openZoneKeys, int limit, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>
     /// Before requests leave: recipients of the batch up to <paramref name="handedThrough"/> (1-based position) may
     /// reach the provider from now on. One short write covers every request waiting for it.
     /// </summary>

@@ -39,7 +39,8 @@ internal sealed class OutcomeColumns(IReadOnlyList<SendOutcome> outcomes)
         p.AddWithValue("error_codes", outcomes.Select(o => o.ErrorCode).ToArray());
         p.AddWithValue("next_attempt_ats", outcomes.Select(o => o.Kind is SendOutcomeKind.Retry or SendOutcomeKind.Released ? o.RetryAt?.UtcDateTime : null).ToArray());
         p.AddWithValue("provider_message_ids", outcomes.Select(o => o.Kind == SendOutcomeKind.Accepted ? FirstPartId(o) : null).ToArray());
-        p.AddWithValue("segments", outcomes.Select(o => o.Kind == SendOutcomeKind.Accepted ? o.Segments : (int?)null).ToArray());
+        // A call has no segments (0): the column stays empty for it.
+        p.AddWithValue("segments", outcomes.Select(o => o.Kind == SendOutcomeKind.Accepted && o.Segments > 0 ? o.Segments : (int?)null).ToArray());
         p.AddWithValue("prices", outcomes.Select(o => o.Kind == SendOutcomeKind.Accepted ? TotalPrice(o) : null).ToArray());
         return command;
     }

@@ -27,8 +27,16 @@ public sealed class SendPathRepository(NpgsqlDataSource dataSource, TimeProvider
         return keys;
     }
 
-    public async Task<IReadOnlyList<ClaimedRecipient>> ClaimBatchAsync(
-        Guid campaignId, IReadOnlyCollection<string> openZoneKeys, int limit, DateTimeOffset now, CancellationToken ct)
+    public Task<IReadOnlyList<ClaimedRecipient>> ClaimBatchAsync(
+        Guid campaignId, IReadOnlyCollection<string> openZoneKeys, int limit, DateTimeOffset now, CancellationToken ct) =>
+        ClaimAsync(campaignId, openZoneKeys, limit, now, followUp: false, ct);
+
+    public Task<IReadOnlyList<ClaimedRecipient>> ClaimFollowUpsAsync(
+        Guid campaignId, IReadOnlyCollection<string> openZoneKeys, int limit, DateTimeOffset now, CancellationToken ct) =>
+        ClaimAsync(campaignId, openZoneKeys, limit, now, followUp: true, ct);
+
+    private async Task<IReadOnlyList<ClaimedRecipient>> ClaimAsync(
+        Guid campaignId, IReadOnlyCollection<string> openZoneKeys, int limit, DateTimeOffset now, bool followUp, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         if (limit == 0 || openZoneKeys.Count == 0)
@@ -45,6 +53,7 @@ public sealed class SendPathRepository(NpgsqlDataSource dataSource, TimeProvider
         claim.Parameters.AddWithValue("now", now.ToUniversalTime());
         var batchId = Guid.NewGuid();
         claim.Parameters.AddWithValue("batch_id", batchId);
+        claim.Parameters.AddWithValue("follow_up", followUp);
         var serialize = new NpgsqlBatchCommand(SendPathSql.SerializeClaims);
         serialize.Parameters.AddWithValue("campaign_id", campaignId);
 

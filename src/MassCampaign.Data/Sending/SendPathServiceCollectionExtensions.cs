@@ -1,5 +1,6 @@
 using MassCampaign.Data.Suppression;
 using MassCampaign.Data.Reporting;
+using MassCampaign.Data.Voice;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -7,7 +8,7 @@ namespace MassCampaign.Data.Sending;
 
 public static class SendPathServiceCollectionExtensions
 {
-    /// <summary>The send path's repository and the reports that read what it wrote; needs an NpgsqlDataSource registered.</summary>
+    /// <summary>The send path's repositories (SMS and voice) and the reports that read what they wrote; needs an NpgsqlDataSource registered.</summary>
     public static IServiceCollection AddSendPathData(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -15,6 +16,10 @@ public static class SendPathServiceCollectionExtensions
         services.TryAddSingleton<RecentBlacklistQueries>();
         services.TryAddSingleton<RecipientReopening>();
         services.TryAddSingleton<CampaignReportQueries>();
+        services.TryAddSingleton<CallRepository>();
+        services.TryAddSingleton<CallEventStore>();
+        services.TryAddSingleton<HybridFollowUps>();
+        services.TryAddSingleton<CallTallyQueries>();
         return services;
     }
 }

@@ -17,6 +17,10 @@ internal static class SendPathSql
     /// not lock, so nothing is passed over. Claims of one campaign run one after another
     /// (<see cref="SerializeClaims"/>), so each starts from the cursors the previous one committed.
     /// </para>
+    /// <para>
+    /// A hybrid campaign's follow-ups (@follow_up) are pending with a next attempt time, so they come only from the
+    /// retry side, and only the follow-up channel's claims take them; recipients never tried belong to the first channel.
+    /// </para>
     /// <para>No index names the status: the claim's update, like the outcome's and the receipt's, stays heap-only.</para>
     /// </summary>
     public const string Claim = $"""
@@ -33,7 +37,7 @@ internal static class SendPathSql
                 CROSS JOIN LATERAL (
                     SELECT r.id
                     FROM campaign_recipients r
-                    WHERE r.campaign_id = @campaign_id AND {InZoneAfterCursor} AND {Untried}
+                    WHERE NOT @follow_up AND r.campaign_id = @campaign_id AND {InZoneAfterCursor} AND {Untried}
                     ORDER BY r.zone_key, r.id
                     LIMIT least(@limit, (2 * @limit + cardinality(@open_zone_keys::text[]) - 1)
                                         / cardinality(@open_zone_keys::text[]))) first_untried
@@ -45,6 +49,7 @@ internal static class SendPathSql
                         AND r.next_attempt_at <= @now
                         AND r.status = 'pending'
                         AND r.zone_key = ANY(@open_zone_keys::text[])
+                        AND r.follow_up = @follow_up
                       ORDER BY r.next_attempt_at
                       LIMIT @limit) retry
             ) both_kinds

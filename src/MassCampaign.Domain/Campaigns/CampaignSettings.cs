@@ -4,8 +4,8 @@ using NodaTime;
 namespace MassCampaign.Domain.Campaigns;
 
 /// <summary>
-/// A campaign's settings object: the members the engine reads, validated, and every other member (settings.voice,
-/// settings.hybrid, an operator's notes) kept as given in <see cref="Other"/>.
+/// A campaign's settings object: the members the engine reads, validated, and every other member (an operator's
+/// notes) kept as given in <see cref="Other"/>.
 /// </summary>
 /// <param name="Retry">settings.retry: retries of sends that failed with a retryable error.</param>
 /// <param name="UnknownPolicy">settings.unknownPolicy: what becomes of a send still unknown after <paramref name="UnknownResolveAfter"/>.</param>
@@ -23,6 +23,12 @@ public sealed record CampaignSettings(
 
     public static CampaignSettings Default { get; } =
         new(RetryPolicy.None, UnknownPolicy.Resend, Duration.FromMinutes(15), new Dictionary<string, JsonElement>());
+
+    /// <summary>settings.voice: how calls are placed; SMS campaigns ignore it.</summary>
+    public VoiceSettings Voice { get; init; } = VoiceSettings.Default;
+
+    /// <summary>settings.hybrid: which channel goes first; required of hybrid campaigns, absent otherwise.</summary>
+    public HybridSettings? Hybrid { get; init; }
 
     /// <summary>
     /// Validates a client's settings (null or absent means every default); errors use <c>settings.*</c> field paths.

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
+using static MassCampaign.Domain.Campaigns.SettingValues;
 
 namespace MassCampaign.Domain.Campaigns;
 
@@ -12,9 +13,12 @@ internal static class CampaignSettingsParser
     internal const string AfterMinutesName = "afterMinutes";
     internal const string UnknownPolicyName = "unknownPolicy";
     internal const string UnknownResolveAfterName = "unknownResolveAfter";
+    internal const string VoiceName = "voice";
+    internal const string HybridName = "hybrid";
 
     private const string Field = "settings";
-    private const string RetryExample = "{\"maxAttempts\": 3, \"afterMinutes\": 30}";
+
+    private static readonly string[] KnownNames = [RetryName, UnknownPolicyName, UnknownResolveAfterName, VoiceName, HybridName];
 
     private static readonly string PolicyChoices = Phrases.JoinWithOr(UnknownPolicyNames.All.Select(name => $"\"{name}\""));
 
@@ -66,9 +70,19 @@ internal static class CampaignSettingsParser
             return settings with { Retry = ParseRetry(member.Value, field, errors) };
         }
 
-        return Is(member.Name, UnknownPolicyName)
-            ? settings with { UnknownPolicy = ParsePolicy(member.Value, field, errors) }
-            : settings with { UnknownResolveAfter = ParseResolveAfter(member.Value, field, errors) };
+        if (Is(member.Name, UnknownPolicyName))
+        {
+            return settings with { UnknownPolicy = ParsePolicy(member.Value, field, errors) };
+        }
+
+        if (Is(member.Name, UnknownResolveAfterName))
+        {
+            return settings with { UnknownResolveAfter = ParseResolveAfter(member.Value, field, errors) };
+        }
+
+        return Is(member.Name, VoiceName)
+            ? settings with { Voice = VoiceSettingsParser.Parse(member.Value, field, errors) }
+            : settings with { Hybrid = HybridSettingsParser.Parse(member.Value, field, errors) };
     }
 
     private static RetryPolicy ParseRetry(JsonElement value, string field, List<ValidationError> errors)
@@ -80,51 +94,8 @@ internal static class CampaignSettingsParser
             return retry;
         }
 
-        foreach (var member in value.EnumerateObject())
-        {
-            var memberField = $"{field}.{member.Name}";
-            if (Is(member.Name, MaxAttemptsName))
-            {
-                retry = retry with { MaxAttempts = ParseMaxAttempts(member.Value, memberField, errors) };
-            }
-            else if (Is(member.Name, AfterMinutesName))
-            {
-                retry = retry with { After = ParseAfterMinutes(member.Value, memberField, errors) };
-            }
-            else
-            {
-                errors.Add(new(memberField, $"'{member.Name}' is not a retry setting; use {MaxAttemptsName} or {AfterMinutesName}."));
-            }
-        }
-
-        return retry;
-    }
-
-    private static int ParseMaxAttempts(JsonElement value, string field, List<ValidationError> errors)
-    {
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var attempts)
-            && attempts is >= RetryPolicy.MinAttempts and <= RetryPolicy.MaxAllowedAttempts)
-        {
-            return attempts;
-        }
-
-        errors.Add(new(field,
-            $"{Shown(value)} is not allowed; use a whole number of attempts from {RetryPolicy.MinAttempts} (send once, no retry) " +
-            $"to {RetryPolicy.MaxAllowedAttempts}."));
-        return RetryPolicy.None.MaxAttempts;
-    }
-
-    private static Duration ParseAfterMinutes(JsonElement value, string field, List<ValidationError> errors)
-    {
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var minutes)
-            && minutes > 0 && minutes <= RetryPolicy.MaxAfterMinutes)
-        {
-            return Duration.FromMinutes(minutes);
-        }
-
-        errors.Add(new(field,
-            $"{Shown(value)} is not allowed; use a number of minutes above 0 and at most {RetryPolicy.MaxAfterMinutes} (7 days), e.g. 30."));
-        return RetryPolicy.None.After;
+        var (attempts, after) = RetryMembers(value, field, errors, "send", retry.MaxAttempts, retry.After);
+        return new RetryPolicy(attempts, after);
     }
 
     private static UnknownPolicy ParsePolicy(JsonElement value, string field, List<ValidationError> errors)
@@ -190,10 +161,5 @@ internal static class CampaignSettingsParser
         }
     }
 
-    private static bool IsKnown(string name) =>
-        Is(name, RetryName) || Is(name, UnknownPolicyName) || Is(name, UnknownResolveAfterName);
-
-    private static bool Is(string name, string known) => string.Equals(name, known, StringComparison.OrdinalIgnoreCase);
-
-    private static string Shown(JsonElement value) => value.ValueKind == JsonValueKind.String ? $"'{value.GetString()}'" : value.GetRawText();
+    private static bool IsKnown(string name) => KnownNames.Any(known => Is(name, known));
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MassCampaign.Domain.Messaging;
+using MassCampaign.Domain.Voice;
 
 namespace MassCampaign.Domain.Campaigns;
 
@@ -8,6 +9,9 @@ public static class CampaignValidator
 {
     public const int MaxNameLength = 200;
     public const int MaxSmsTemplateLength = 3200;
+
+    private const string HybridField = "settings.hybrid";
+    private const string HybridModeField = $"{HybridField}.{HybridSettingsParser.ModeName}";
 
     private static readonly string TypeChoices = Phrases.JoinWithOr(CampaignTypeNames.All);
 
@@ -23,7 +27,7 @@ public static class CampaignValidator
         ValidateFrom(draft.From, type, errors);
         CallingWindowSpec.TryParse(draft.CallingWindow, out _, out var windowErrors);
         errors.AddRange(windowErrors);
-        ValidateSettings(draft.Settings, errors);
+        ValidateSettings(draft.Settings, type, errors);
         return errors;
     }
 
@@ -78,10 +82,20 @@ public static class CampaignValidator
 
     private static void ValidateVoiceScript(string? text, CampaignType? type, List<ValidationError> errors)
     {
-        if (string.IsNullOrWhiteSpace(text) && type is CampaignType.Voice or CampaignType.Hybrid)
+        if (string.IsNullOrWhiteSpace(text))
         {
-            errors.Add(new("voiceScript",
-                $"{Phrases.CampaignOfType(type.Value)} needs voiceScript: the text spoken when the call is answered."));
+            if (type is CampaignType.Voice or CampaignType.Hybrid)
+            {
+                errors.Add(new("voiceScript",
+                    $"{Phrases.CampaignOfType(type.Value)} needs voiceScript: the text spoken when the call is answered."));
+            }
+
+            return;
+        }
+
+        if (!VoiceScript.TryParse(text, out _, out var error))
+        {
+            errors.Add(new("voiceScript", error));
         }
     }
 
@@ -105,9 +119,16 @@ public static class CampaignValidator
         }
     }
 
-    private static void ValidateSettings(JsonElement? settings, List<ValidationError> errors)
+    private static void ValidateSettings(JsonElement? json, CampaignType? type, List<ValidationError> errors)
     {
-        CampaignSettings.Parse(settings, out var settingErrors);
+        var settings = CampaignSettings.Parse(json, out var settingErrors);
         errors.AddRange(settingErrors);
+
+        // A hybrid given without a usable mode has its error already; one with no settings.hybrid at all is told here.
+        if (type == CampaignType.Hybrid && settings.Hybrid is null
+            && !settingErrors.Any(e => e.Field.StartsWith(HybridField, StringComparison.OrdinalIgnoreCase)))
+        {
+            errors.Add(new(HybridModeField, $"A hybrid campaign needs settings.hybrid.mode: {HybridSettingsParser.ModeChoices}."));
+        }
     }
 }

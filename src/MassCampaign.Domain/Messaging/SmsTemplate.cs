@@ -67,6 +67,13 @@ public sealed class SmsTemplate
         });
     }
 
+    /// <summary>Renders with each recipient value passed through <paramref name="transformValue"/>, e.g. to escape it for markup.</summary>
+    internal string Render(TemplateValues values, Func<string, string> transformValue)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return string.Concat(_parts.Select(part => part.Resolve(values, transformValue)));
+    }
+
     public override string ToString() => Text;
 
     private static string NameOf(TemplatePart part) => part.Field switch

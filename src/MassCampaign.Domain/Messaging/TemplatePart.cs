@@ -8,16 +8,23 @@ internal readonly record struct TemplatePart(TemplateField Field, string Text, s
 {
     public static TemplatePart Literal(string text) => new(TemplateField.Literal, text, "");
 
-    public string Resolve(TemplateValues values) => Field switch
+    /// <param name="transformValue">
+    /// Applied to a recipient's value, never to literal text or a default: those are written by the template's author.
+    /// </param>
+    public string Resolve(TemplateValues values, Func<string, string>? transformValue = null) => Field switch
     {
         TemplateField.Literal => Text,
-        TemplateField.FirstName => OrDefault(values.FirstName),
-        TemplateField.LastName => OrDefault(values.LastName),
-        TemplateField.Phone => OrDefault(values.Phone),
-        TemplateField.TimeZone => OrDefault(values.TimeZone),
-        TemplateField.Attribute => OrDefault(values.Attributes is { } attributes && attributes.TryGetValue(Text, out var value) ? value : null),
+        TemplateField.FirstName => OrDefault(values.FirstName, transformValue),
+        TemplateField.LastName => OrDefault(values.LastName, transformValue),
+        TemplateField.Phone => OrDefault(values.Phone, transformValue),
+        TemplateField.TimeZone => OrDefault(values.TimeZone, transformValue),
+        TemplateField.Attribute => OrDefault(
+            values.Attributes is { } attributes && attributes.TryGetValue(Text, out var value) ? value : null, transformValue),
         _ => throw new InvalidOperationException($"Template part of unknown field {Field}."),
     };
 
-    private string OrDefault(string? value) => string.IsNullOrWhiteSpace(value) ? Default : value;
+    private string OrDefault(string? value, Func<string, string>? transformValue) =>
+        string.IsNullOrWhiteSpace(value) ? Default
+        : transformValue is null ? value
+        : transformValue(value);
 }

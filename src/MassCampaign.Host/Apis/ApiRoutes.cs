@@ -12,6 +12,7 @@ public static class ApiRoutes
         secured.MapCampaignsApi();
         secured.MapContactsApi();
         api.MapWebhooksApi();
+        api.MapVoiceWebhooksApi();
         secured.MapBlacklistApi();
         secured.MapCampaignLifecycleApi();
         secured.MapCampaignResendApi();

@@ -1,3 +1,5 @@
+using MassCampaign.Data.Voice;
+using MassCampaign.Domain.Campaigns;
 using MassCampaign.Workflows.Campaigns;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -20,7 +22,7 @@ public static class CampaignLifecycleApi
         campaigns.MapGet("/status", StatusAsync);
     }
 
-    /// <summary>202 with the management URIs, 409 with the state machine's reason, 501 for what is not built yet, or 404.</summary>
+    /// <summary>202 with the management URIs, 409 with the state machine's reason, or 404.</summary>
     private static async Task<Results<Accepted<CampaignManagementUris>, ProblemHttpResult>> CommandAsync(
         Guid id, HttpRequest request, Task<LifecycleResult> command)
     {
@@ -29,22 +31,20 @@ public static class CampaignLifecycleApi
         {
             LifecycleOutcome.Accepted => Accepted(request, id),
             LifecycleOutcome.NotFound => NotFound(id),
-            LifecycleOutcome.NotImplemented => TypedResults.Problem(
-                statusCode: StatusCodes.Status501NotImplemented, title: "Not available in this version", detail: result.Detail),
             _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The campaign cannot do that now", detail: result.Detail),
         };
     }
 
     /// <summary>200 once the campaign has ended, 202 with Retry-After while it has not.</summary>
     private static async Task<Results<Ok<CampaignStatusResponse>, Accepted<CampaignStatusResponse>, ProblemHttpResult>> StatusAsync(
-        Guid id, HttpRequest request, IGrainFactory grains)
+        Guid id, HttpRequest request, IGrainFactory grains, CallTallyQueries calls, CancellationToken ct)
     {
         if (await grains.GetGrain<ICampaignGrain>(id).GetStatusAsync() is not { } view)
         {
             return NotFound(id);
         }
 
-        var response = CampaignStatusResponse.From(view);
+        var response = CampaignStatusResponse.From(view, view.Type == CampaignType.Sms ? null : await calls.ReadAsync(id, ct));
         if (view.IsFinished)
         {
             return TypedResults.Ok(response);

@@ -1,3 +1,4 @@
+using MassCampaign.Data.Voice;
 using MassCampaign.Domain.Campaigns;
 using MassCampaign.Workflows.Campaigns;
 
@@ -14,12 +15,13 @@ public sealed record CampaignStatusResponse(
     DateTime CreatedTime,
     DateTime LastUpdatedTime)
 {
-    public static CampaignStatusResponse From(CampaignStatusView view) => new(
+    /// <param name="calls">The campaign's calls, for voice and hybrid campaigns; null for SMS.</param>
+    public static CampaignStatusResponse From(CampaignStatusView view, CallTally? calls = null) => new(
         OrchestrationName(view.Type),
         view.Id.ToString(),
         RuntimeStatusOf(view.Status),
         new CampaignInput(CampaignTypeNames.ToWire(view.Type), view.Name, view.Sender, view.SmsTemplate),
-        CampaignCustomStatus.From(view),
+        CampaignCustomStatus.From(view, calls),
         view.IsFinished ? CampaignOutput.From(view) : null,
         view.CreatedAt.UtcDateTime,
         view.UpdatedAt.UtcDateTime);

@@ -1,4 +1,5 @@
 using MassCampaign.Data.Reporting;
+using MassCampaign.Data.Voice;
 using MassCampaign.Host.Reporting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,8 +16,15 @@ public static class ReportsApi
     }
 
     public static async Task<Results<Ok<CampaignReport>, ProblemHttpResult>> GetReportAsync(
-        Guid id, CampaignReportQueries queries, CancellationToken ct) =>
-        await queries.GetReportAsync(id, ct) is { } report ? TypedResults.Ok(report) : CampaignNotFound(id);
+        Guid id, CampaignReportQueries queries, CallTallyQueries calls, CancellationToken ct)
+    {
+        if (await queries.GetReportAsync(id, ct) is not { } report)
+        {
+            return CampaignNotFound(id);
+        }
+
+        return TypedResults.Ok(report.Type == "sms" ? report : report with { Calls = await calls.ReadAsync(id, ct) });
+    }
 
     /// <param name="status">Comma-separated status names (pending, sent, delivered, failed, skipped, …); all when absent.</param>
     /// <param name="page">1-based page of the JSON list.</param>

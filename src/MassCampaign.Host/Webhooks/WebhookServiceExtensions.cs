@@ -1,6 +1,7 @@
 using MassCampaign.Data.Caching;
 using MassCampaign.Data.Inbound;
 using MassCampaign.Data.Receipts;
+using MassCampaign.Host.Voice;
 using MassCampaign.Vonage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -31,6 +32,16 @@ public static class WebhookServiceExtensions
         services.AddSingleton<SmsReplyQueries>();
         services.AddSingleton<KeywordResponder>();
         services.AddSingleton<InboundSmsHandler>();
+        return services;
+    }
+
+    /// <summary>The voice webhooks: their guard and the answer, event and input handlers.</summary>
+    public static IServiceCollection AddVoiceWebhooks(this IServiceCollection services)
+    {
+        services.AddSingleton<VoiceWebhookGuard>();
+        services.AddSingleton<VoiceAnswerHandler>();
+        services.AddSingleton<VoiceEventHandler>();
+        services.AddSingleton<VoiceInputHandler>();
         return services;
     }
 }

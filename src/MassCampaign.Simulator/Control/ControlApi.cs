@@ -8,7 +8,7 @@ internal static class ControlApi
     public static void MapControlApi(this IEndpointRouteBuilder app)
     {
         var sim = app.MapGroup("/_sim");
-        sim.MapGet("/stats", (SimulatorState state) => state.Counters.Snapshot());
+        sim.MapGet("/stats", (SimulatorState state) => state.Stats());
         sim.MapGet("/config", (SimulatorState state) => state.Settings);
         sim.MapPost("/config", Configure);
         sim.MapPost("/reset", (SimulatorState state) =>
@@ -23,7 +23,7 @@ internal static class ControlApi
 
     private static IResult Configure(SimulatorSettingsUpdate update, SimulatorState state)
     {
-        var errors = update.Validate();
+        var errors = update.Validate(state.Settings);
         return errors.Count > 0
             ? Results.ValidationProblem(new Dictionary<string, string[]> { ["config"] = [.. errors] })
             : Results.Ok(state.Update(update.ApplyTo));

@@ -57,7 +57,10 @@ public sealed record SimulatorSettingsUpdate
 
     public VonageSignatureMethod? SignatureMethod { get; init; }
 
-    public IReadOnlyList<string> Validate()
+    public VoiceSettingsUpdate? Voice { get; init; }
+
+    /// <param name="current">The settings in force: the voice outcome shares are checked merged with them.</param>
+    public IReadOnlyList<string> Validate(SimulatorSettings current)
     {
         var errors = new List<string>();
         foreach (var (name, rate) in new[]
@@ -97,6 +100,11 @@ public sealed record SimulatorSettingsUpdate
             }
         }
 
+        if (Voice is not null)
+        {
+            errors.AddRange(Voice.Validate(current.Voice));
+        }
+
         return errors;
     }
 
@@ -115,6 +123,7 @@ public sealed record SimulatorSettingsUpdate
         InboundUrl = Replace(InboundUrl, current.InboundUrl),
         SignatureSecret = Replace(SignatureSecret, current.SignatureSecret),
         SignatureMethod = SignatureMethod ?? current.SignatureMethod,
+        Voice = Voice?.ApplyTo(current.Voice) ?? current.Voice,
     };
 
     private static string? Replace(string? update, string? current) =>

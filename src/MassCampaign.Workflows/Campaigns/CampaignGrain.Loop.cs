@@ -14,7 +14,7 @@ public sealed partial class CampaignGrain
     internal Data.Lifecycle.CampaignDefinition Campaign => _campaign ?? throw new InvalidOperationException($"Campaign {Id} is not loaded.");
 
     private CampaignSendLoop Loop => _loop ??= new CampaignSendLoop(
-        Id, new SmsDispatcher(GrainFactory), sendPath, reopening, campaigns, clock, time, sendOptions.Value, rateOptions.Value, logger);
+        Id, dispatchers.For(Campaign, GrainFactory), sendPath, reopening, campaigns, clock, time, sendOptions.Value, rateOptions.Value, logger);
 
     private UnknownSettling Settling => UnknownSettling.Of(Campaign);
 

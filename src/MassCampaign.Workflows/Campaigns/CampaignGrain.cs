@@ -3,6 +3,7 @@ using MassCampaign.Data.Sending;
 using MassCampaign.Domain.Campaigns;
 using MassCampaign.Domain.Messaging;
 using MassCampaign.Workflows.Configuration;
+using MassCampaign.Workflows.Dispatch;
 using MassCampaign.Workflows.Sending;
 using MassCampaign.Workflows.Storage;
 using Microsoft.Extensions.Logging;
@@ -20,6 +21,7 @@ public sealed partial class CampaignGrain(
     [PersistentState("campaign", GrainStorageNames.Campaigns)] IPersistentState<CampaignState> state,
     ICampaignLifecycleRepository campaigns,
     ISendPathRepository sendPath,
+    CampaignDispatchers dispatchers,
     RecipientReopening reopening,
     SendPermits permits,
     IClock clock,
@@ -71,19 +73,12 @@ public sealed partial class CampaignGrain(
             return LifecycleResult.Conflict(decision.Reason);
         }
 
-        if (_campaign.Type != CampaignType.Sms)
-        {
-            return LifecycleResult.NotImplemented(
-                $"Only SMS campaigns can be started in this version; this one is a {CampaignTypeNames.ToWire(_campaign.Type)} campaign. "
-                + "It stays a draft and can be started once voice campaigns are built.");
-        }
-
         await MoveToAsync(CampaignStatus.Queued, null);
         await this.RegisterOrUpdateReminder(WakeReminder, WakePeriod, WakePeriod);
         // Checked once queued: a draft cannot fail, a started campaign can, and then it says why.
-        if (!SmsTemplate.TryParse(_campaign.SmsTemplate ?? "", out _, out var error))
+        if (CampaignScripts.WhyUnusable(_campaign) is { } unusable)
         {
-            await EndAsync(CampaignStatus.Failed, $"The SMS template cannot be used: {error}");
+            await EndAsync(CampaignStatus.Failed, unusable);
             return LifecycleResult.Accepted;
         }
 

@@ -12,6 +12,8 @@ public static class CampaignPhases
 
     /// <summary>Only unknown sends are left, each waiting for its receipt or for the campaign's unknownPolicy.</summary>
     public const string WaitingForReceipts = "waiting-for-receipts";
+    /// <summary>Nothing is left to send, but outcomes that may ask for more are still to come (calls in progress, receipts a follow-up hangs on).</summary>
+    public const string WaitingForOutcomes = "waiting-for-outcomes";
     public const string Paused = "paused";
 
     /// <summary>The phase a status starts in; running campaigns refine it as the send loop learns more.</summary>

@@ -49,7 +49,7 @@ internal sealed class CampaignSendLoop
         _inFlight = new InFlightBatches(_meter, logger);
         _progress = new ProgressCache(id, sendPath, time);
         _claimSizer = new ClaimSizer(options, rate);
-        _nothingDue = new NothingDueStep(id, sendPath, reopening, campaigns, _progress, logger);
+        _nothingDue = new NothingDueStep(id, dispatcher, sendPath, reopening, campaigns, _progress, logger);
         _dueZoneKeys = new DueZoneKeys(id, sendPath, time);
     }
 

@@ -9,6 +9,4 @@ public sealed record LifecycleResult([property: Id(0)] LifecycleOutcome Outcome,
     public static LifecycleResult NotFound { get; } = new(LifecycleOutcome.NotFound, null);
 
     public static LifecycleResult Conflict(string detail) => new(LifecycleOutcome.Conflict, detail);
-
-    public static LifecycleResult NotImplemented(string detail) => new(LifecycleOutcome.NotImplemented, detail);
 }

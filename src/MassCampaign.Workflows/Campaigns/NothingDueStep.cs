@@ -1,17 +1,19 @@
 using MassCampaign.Data.Lifecycle;
 using MassCampaign.Data.Sending;
+using MassCampaign.Workflows.Dispatch;
 using Microsoft.Extensions.Logging;
 
 namespace MassCampaign.Workflows.Campaigns;
 
 /// <summary>
 /// A send-loop tick with nothing due and no batch out: settle what is left (unknown sends past their deadline,
-/// scheduled retries, recipients cut off from their sender, pending ones behind a claim cursor), complete the campaign
-/// when nothing is, or say until when the loop may rest.
+/// scheduled retries, the channel's own (lost call events, hybrid follow-ups), recipients cut off from their sender,
+/// pending ones behind a claim cursor), complete the campaign when nothing is left or awaited, or say until when the
+/// loop may rest.
 /// </summary>
 internal sealed class NothingDueStep(
-    Guid campaignId, ISendPathRepository sendPath, RecipientReopening reopening, ICampaignLifecycleRepository campaigns,
-    ProgressCache counts, ILogger logger)
+    Guid campaignId, ICampaignDispatcher dispatcher, ISendPathRepository sendPath, RecipientReopening reopening,
+    ICampaignLifecycleRepository campaigns, ProgressCache counts, ILogger logger)
 {
     public async Task<NothingDueOutcome> DecideAsync(LoopView view, DateTimeOffset at, long batchesAnswered, CancellationToken ct)
     {
@@ -28,6 +30,11 @@ internal sealed class NothingDueStep(
             return Busy(new LoopDecision.Carry());
         }
 
+        if (await dispatcher.SettleAsync(view.Campaign, NodaTime.Instant.FromDateTimeOffset(at), ct) > 0)
+        {
+            return Busy(new LoopDecision.Carry());
+        }
+
         var generation = await campaigns.RecipientGenerationAsync(campaignId, ct);
         var progress = await counts.RefreshAsync(batchesAnswered, ct);
         if (progress.Sending > 0)
@@ -39,7 +46,8 @@ internal sealed class NothingDueStep(
             return Busy(new LoopDecision.Carry());
         }
 
-        if (progress.IsFinished)
+        var awaited = await dispatcher.AwaitedAsync(view.Campaign, NodaTime.Instant.FromDateTimeOffset(at), ct);
+        if (progress.IsFinished && awaited.Count == 0)
         {
             return Busy(new LoopDecision.Complete(generation));
         }
@@ -54,11 +62,13 @@ internal sealed class NothingDueStep(
         }
 
         var unknownAt = progress.UnknownUnresolved > 0 ? await sendPath.NextUnknownDeadlineAsync(campaignId, ct) : null;
+        var settleAt = awaited.SettleAt?.ToDateTimeOffset();
         var phase = retryAt is not null ? CampaignPhases.WaitingForRetry
             : unknownAt is not null ? CampaignPhases.WaitingForReceipts
+            : awaited.Count > 0 ? CampaignPhases.WaitingForOutcomes
             : CampaignPhases.Sending;
         return new NothingDueOutcome(new LoopDecision.EnterPhase(phase), Idle: true,
-            Earliest(retryAt, unknownAt) is { } due ? NodaTime.Instant.FromDateTimeOffset(due) : null);
+            Earliest(Earliest(retryAt, unknownAt), settleAt) is { } due ? NodaTime.Instant.FromDateTimeOffset(due) : null);
     }
 
     private static NothingDueOutcome Busy(LoopDecision decision) => new(decision, Idle: false, null);

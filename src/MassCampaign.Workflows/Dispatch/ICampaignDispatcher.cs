@@ -1,3 +1,6 @@
+using MassCampaign.Data.Lifecycle;
+using NodaTime;
+
 namespace MassCampaign.Workflows.Dispatch;
 
 /// <summary>
@@ -7,4 +10,13 @@ namespace MassCampaign.Workflows.Dispatch;
 public interface ICampaignDispatcher
 {
     Task<BatchReport> SendBatchAsync(BatchOrder order);
+
+    /// <summary>
+    /// The channel's own settling when nothing is due: calls whose events never came, recipients a hybrid hands to
+    /// its other channel. Returns how many recipients or calls it moved, so the lifecycle looks again.
+    /// </summary>
+    Task<int> SettleAsync(CampaignDefinition campaign, Instant now, CancellationToken ct);
+
+    /// <summary>Outcomes still to come that may ask for more sending (calls in progress, receipts a follow-up hangs on).</summary>
+    Task<AwaitedOutcomes> AwaitedAsync(CampaignDefinition campaign, Instant now, CancellationToken ct);
 }

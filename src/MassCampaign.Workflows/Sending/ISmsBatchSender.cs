@@ -8,5 +8,5 @@ public interface ISmsBatchSender : IGrainWithIntegerKey
 {
     // A batch stops starting sends after its budget, so this bound is a safety net, not a pace.
     [ResponseTimeout("00:02:00")]
-    Task<SmsBatchResult> SendAsync(SmsBatchRequest request);
+    Task<SendBatchResult> SendAsync(SmsBatchRequest request);
 }

@@ -3,7 +3,7 @@ namespace MassCampaign.Workflows.Sending;
 /// <summary>
 /// One batch to claim and send. <see cref="Now"/> is the campaign's clock reading, so retries and windows agree
 /// with the decision that opened these zones; each request is checked against <see cref="CallingWindowJson"/> again
-/// right before it leaves.
+/// right before it leaves. <see cref="FollowUps"/> claims a hybrid campaign's SMS follow-ups instead of its first sends.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record SmsBatchRequest(
@@ -14,4 +14,5 @@ public sealed record SmsBatchRequest(
     [property: Id(4)] int Limit,
     [property: Id(5)] DateTimeOffset Now,
     [property: Id(6)] string CallingWindowJson,
-    [property: Id(7)] TimeSpan UnknownResolveAfter);
+    [property: Id(7)] TimeSpan UnknownResolveAfter,
+    [property: Id(8)] bool FollowUps = false);

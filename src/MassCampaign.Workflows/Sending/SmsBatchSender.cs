@@ -33,23 +33,25 @@ public sealed class SmsBatchSender(
 {
     private const int RecordAttempts = 3;
 
-    public async Task<SmsBatchResult> SendAsync(SmsBatchRequest request)
+    public async Task<SendBatchResult> SendAsync(SmsBatchRequest request)
     {
         if (!SmsTemplate.TryParse(request.Template, out var template, out var error))
         {
-            return SmsBatchResult.Empty with { FatalError = $"The SMS template cannot be used: {error}" };
+            return SendBatchResult.Empty with { FatalError = $"The SMS template cannot be used: {error}" };
         }
 
         var permit = permits.For(request.CampaignId);
         if (!permit.IsOpen)
         {
-            return SmsBatchResult.Empty;
+            return SendBatchResult.Empty;
         }
 
-        var claimed = await sendPath.ClaimBatchAsync(request.CampaignId, [.. request.OpenZoneKeys], request.Limit, request.Now, CancellationToken.None);
+        var claimed = request.FollowUps
+            ? await sendPath.ClaimFollowUpsAsync(request.CampaignId, [.. request.OpenZoneKeys], request.Limit, request.Now, CancellationToken.None)
+            : await sendPath.ClaimBatchAsync(request.CampaignId, [.. request.OpenZoneKeys], request.Limit, request.Now, CancellationToken.None);
         if (claimed.Count == 0)
         {
-            return SmsBatchResult.Empty;
+            return SendBatchResult.Empty;
         }
 
         var checks = new SendChecks(permit, CallingWindowJson.Parse(request.CallingWindowJson), optOuts, clock);
@@ -179,10 +181,10 @@ public sealed class SmsBatchSender(
         };
     }
 
-    private static SmsBatchResult Summarize(BatchRun batch)
+    private static SendBatchResult Summarize(BatchRun batch)
     {
         int Count(SendOutcomeKind kind) => batch.Outcomes.Count(o => o.Kind == kind);
-        return new SmsBatchResult(
+        return new SendBatchResult(
             batch.Outcomes.Length,
             Count(SendOutcomeKind.Accepted),
             Count(SendOutcomeKind.Retry),

@@ -25,7 +25,8 @@ public sealed class CampaignRepositoryTests(PostgresDatabase database) : IClassF
         Assert.Equal(DateTimeKind.Utc, found.CreatedAt.Kind);
         Assert.Contains("\"timeZone\": \"Europe/Paris\"", found.CallingWindowJson);
         Assert.Equal(campaign.Settings with { Other = found.Settings.Other }, found.Settings);
-        Assert.Equal("9", found.Settings.Other["voice"].GetProperty("optOutDigit").GetString());
+        Assert.Equal("7", found.Settings.Voice.OptOutDigit);
+        Assert.Equal("note", Assert.Single(found.Settings.Other).Key);
         Assert.Null(await repository.FindAsync(Guid.NewGuid(), default));
     }
 
@@ -132,7 +133,7 @@ public sealed class CampaignRepositoryTests(PostgresDatabase database) : IClassF
         type == CampaignType.Sms ? null : "Hello, this is a call.",
         type == CampaignType.Sms ? "Acme" : "14155550100",
         """{"days": ["Mon"], "start": "08:00", "end": "21:00", "timeZone": "Europe/Paris"}""",
-        CampaignSettings.FromJson("""{"retry": {"maxAttempts": 3}, "unknownPolicy": "leave", "voice": {"optOutDigit": "9"}}"""),
+        CampaignSettings.FromJson("""{"retry": {"maxAttempts": 3}, "unknownPolicy": "leave", "voice": {"optOutDigit": "7"}, "note": "kept"}"""),
         Created,
         Created);
 

@@ -41,6 +41,7 @@ public sealed class ClaimPlanTests(PostgresDatabase database) : SendPathTestBase
         command.Parameters.AddWithValue("limit", 500);
         command.Parameters.AddWithValue("now", Now);
         command.Parameters.AddWithValue("batch_id", Guid.NewGuid());
+        command.Parameters.AddWithValue("follow_up", false);
         var lines = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

@@ -93,17 +93,22 @@ public sealed class CampaignSettingsTests
     }
 
     [Fact]
-    public void Other_members_voice_and_hybrid_included_are_kept_as_given_after_the_known_ones()
+    public void Voice_and_hybrid_are_read_as_settings_and_other_members_are_kept_as_given_after_the_known_ones()
     {
         var settings = Valid("""
-            {"voice": {"maxConcurrentCalls": 20, "retry": {"busy": {"maxAttempts": 2}}}, "hybrid": {"mode": "smsFirst"},
+            {"voice": {"maxConcurrentCalls": 5, "retry": {"busy": {"maxAttempts": 2}}}, "hybrid": {"mode": "smsFirst"},
              "note": "spring", "tags": ["a", 1, null], "unknownPolicy": "leave"}
             """);
 
-        Assert.Equal(["voice", "hybrid", "note", "tags"], settings.Other.Keys);
-        Assert.Equal("smsFirst", settings.Other["hybrid"].GetProperty("mode").GetString());
+        Assert.Equal(["note", "tags"], settings.Other.Keys);
+        Assert.Equal(5, settings.Voice.MaxConcurrentCalls);
+        Assert.Equal(new VoiceRetry(2, Duration.FromMinutes(30)), settings.Voice.Retry.Busy);
+        Assert.Equal(new HybridSettings(HybridMode.SmsFirst), settings.Hybrid);
         Assert.EndsWith(
-            """ "unknownResolveAfter":"PT15M","voice":{"maxConcurrentCalls":20,"retry":{"busy":{"maxAttempts":2}}},""".TrimStart() +
+            """ "unknownResolveAfter":"PT15M","voice":{"maxConcurrentCalls":5,"ringingTimeoutSeconds":30,""".TrimStart() +
+            """ "machineDetection":"leaveMessage","optOutDigit":"9","confirmDigit":"1","retry":{""".TrimStart() +
+            """ "noAnswer":{"maxAttempts":1,"afterMinutes":30},"busy":{"maxAttempts":2,"afterMinutes":30},""".TrimStart() +
+            """ "failed":{"maxAttempts":1,"afterMinutes":30}},"maxAttemptsPer24h":3},""".TrimStart() +
             """ "hybrid":{"mode":"smsFirst"},"note":"spring","tags":["a",1,null]}""".TrimStart(),
             settings.ToJson());
     }

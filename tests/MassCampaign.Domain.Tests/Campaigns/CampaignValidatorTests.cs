@@ -11,7 +11,10 @@ public sealed class CampaignValidatorTests
 
     private static readonly CampaignDraft Voice = new("Reminder calls", "voice", null, "Your appointment is tomorrow.", "+14155550100", NewYork);
 
-    private static readonly CampaignDraft Hybrid = Voice with { Type = "hybrid", SmsTemplate = "Hi {{first_name}}" };
+    private static readonly CampaignDraft Hybrid = Voice with
+    {
+        Type = "hybrid", SmsTemplate = "Hi {{first_name}}", Settings = Json("""{"hybrid": {"mode": "callFirst"}}"""),
+    };
 
     private static IReadOnlyList<ValidationError> Validate(CampaignDraft draft) => CampaignValidator.Validate(draft);
 
@@ -167,6 +170,85 @@ public sealed class CampaignValidatorTests
     }
 
     [Fact]
+    public void Hybrid_campaign_without_settings_hybrid_is_told_to_choose_a_mode()
+    {
+        var error = SingleError(Hybrid with { Settings = null });
+
+        Assert.Equal("settings.hybrid.mode", error.Field);
+        Assert.Equal(
+            "A hybrid campaign needs settings.hybrid.mode: use \"smsFirst\" (send the SMS, then call the recipients whose SMS fails) " +
+            "or \"callFirst\" (call, then send an SMS to the recipients whose call ends unanswered, busy or on voicemail).",
+            error.Message);
+        Assert.Equal("settings.hybrid.mode", SingleError(Hybrid with { Settings = Json("""{"retry": {"maxAttempts": 2}}""") }).Field);
+    }
+
+    [Theory]
+    [InlineData("""{"hybrid": {}}""", "settings.hybrid.mode")]
+    [InlineData("""{"hybrid": {"mode": "both"}}""", "settings.hybrid.mode")]
+    [InlineData("""{"Hybrid": {"mode": "both"}}""", "settings.Hybrid.mode")]
+    [InlineData("""{"hybrid": ["smsFirst"]}""", "settings.hybrid")]
+    public void Hybrid_mode_given_wrongly_is_reported_once(string settings, string field)
+    {
+        Assert.Equal(field, SingleError(Hybrid with { Settings = Json(settings) }).Field);
+    }
+
+    [Theory]
+    [InlineData("smsFirst")]
+    [InlineData("callFirst")]
+    public void Hybrid_campaign_with_either_mode_is_valid(string mode)
+    {
+        Assert.Empty(Validate(Hybrid with { Settings = Json($$$"""{"hybrid": {"mode": "{{{mode}}}"}}""") }));
+    }
+
+    [Fact]
+    public void Sms_and_voice_campaigns_need_no_hybrid_mode()
+    {
+        Assert.Empty(Validate(Sms with { Settings = null }));
+        Assert.Empty(Validate(Voice with { Settings = null }));
+    }
+
+    [Fact]
+    public void Voice_settings_are_validated_with_the_campaign()
+    {
+        Assert.Empty(Validate(Voice with { Settings = Json("""{"voice": {"maxConcurrentCalls": 50, "machineDetection": "hangup"}}""") }));
+        Assert.Equal(
+            "settings.voice.retry.busy.maxAttempts",
+            SingleError(Voice with { Settings = Json("""{"voice": {"retry": {"busy": {"maxAttempts": 0}}}}""") }).Field);
+    }
+
+    [Theory]
+    [InlineData("Hi {{nickname}}", "Unknown placeholder 'nickname'")]
+    [InlineData("Hi {first_name}", "Single '{'")]
+    public void Voice_script_must_parse_as_a_template(string script, string message)
+    {
+        var error = SingleError(Voice with { VoiceScript = script });
+
+        Assert.Equal("voiceScript", error.Field);
+        Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public void Voice_script_given_to_an_sms_campaign_must_still_parse()
+    {
+        Assert.Equal("voiceScript", SingleError(Sms with { VoiceScript = "Hi {{nickname}}" }).Field);
+    }
+
+    [Fact]
+    public void Voice_script_of_1500_characters_is_accepted_and_1501_is_too_long()
+    {
+        Assert.Empty(Validate(Voice with { VoiceScript = new string('x', 1500) }));
+        Assert.Equal(
+            new ValidationError("voiceScript", "The voice script is 1501 characters long; shorten it to at most 1500."),
+            SingleError(Voice with { VoiceScript = new string('x', 1501) }));
+    }
+
+    [Fact]
+    public void Ssml_voice_script_is_accepted()
+    {
+        Assert.Empty(Validate(Voice with { VoiceScript = """<speak>Hi {{first_name|there}}<break time="500ms"/>press 1.</speak>""" }));
+    }
+
+    [Fact]
     public void Every_problem_is_reported_at_once_in_field_order_with_camel_case_names()
     {
         var draft = new CampaignDraft(null, "hybrid", "Hi {x}", null, "bad sender!", null, Json("""{"": "x"}"""));
@@ -174,9 +256,9 @@ public sealed class CampaignValidatorTests
         var errors = Validate(draft);
 
         Assert.Equal(
-            ["name", "smsTemplate", "voiceScript", "from", "callingWindow.timeZone", "settings"],
+            ["name", "smsTemplate", "voiceScript", "from", "callingWindow.timeZone", "settings", "settings.hybrid.mode"],
             errors.Select(e => e.Field));
-        Assert.All(errors, e => Assert.Matches("^[a-z][A-Za-z]*(\\.[a-z][A-Za-z]*)?$", e.Field));
+        Assert.All(errors, e => Assert.Matches("^[a-z][A-Za-z]*(\\.[a-z][A-Za-z]*)*$", e.Field));
         Assert.All(errors, e => Assert.EndsWith(".", e.Message));
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MassCampaign.Domain.Campaigns;
 
 namespace MassCampaign.Domain.Tests.Campaigns;
@@ -84,7 +85,10 @@ public sealed class SenderValidationTests
     [InlineData("hybrid")]
     public void Calls_need_a_phone_number_not_an_alphanumeric_sender_id(string type)
     {
-        var draft = Sms with { Type = type, VoiceScript = "Hello", From = "ACME" };
+        var draft = Sms with
+        {
+            Type = type, VoiceScript = "Hello", From = "ACME", Settings = JsonSerializer.Deserialize<JsonElement>("""{"hybrid": {"mode": "smsFirst"}}"""),
+        };
 
         var error = Assert.Single(CampaignValidator.Validate(draft));
 

@@ -16,14 +16,14 @@ public sealed class CampaignSettingsApiTests(RunningHostFixture fixture) : IClas
     {
         var id = await CreateAsync("""
             {"retry": {"maxAttempts": 3}, "unknownPolicy": "leave", "unknownResolveAfter": 3600,
-             "voice": {"maxConcurrentCalls": 10}, "hybrid": {"mode": "smsFirst"}}
+             "voice": {"maxConcurrentCalls": 10}, "hybrid": {"mode": "smsFirst"}, "note": "kept"}
             """);
 
         var settings = (await Host.Client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}")).GetProperty("settings");
 
         Assert.Equal(
             """
-            {"retry":{"maxAttempts":3,"afterMinutes":30},"unknownPolicy":"leave","unknownResolveAfter":"PT1H","voice":{"maxConcurrentCalls":10},"hybrid":{"mode":"smsFirst"}}
+            {"retry":{"maxAttempts":3,"afterMinutes":30},"unknownPolicy":"leave","unknownResolveAfter":"PT1H","voice":{"maxConcurrentCalls":10,"ringingTimeoutSeconds":30,"machineDetection":"leaveMessage","optOutDigit":"9","confirmDigit":"1","retry":{"noAnswer":{"maxAttempts":1,"afterMinutes":30},"busy":{"maxAttempts":1,"afterMinutes":30},"failed":{"maxAttempts":1,"afterMinutes":30}},"maxAttemptsPer24h":3},"hybrid":{"mode":"smsFirst"},"note":"kept"}
             """,
             JsonSerializer.Serialize(settings));
     }
@@ -49,7 +49,10 @@ public sealed class CampaignSettingsApiTests(RunningHostFixture fixture) : IClas
     [InlineData("""{"unknownResolveAfter": "P8D"}""", "settings.unknownResolveAfter")]
     [InlineData("""{"unknownResolveAfter": "soon"}""", "settings.unknownResolveAfter")]
     [InlineData("""[{"retry": 1}]""", "settings")]
-    [InlineData("""{"voice": {"note": "a\u0000b"}}""", "settings.voice.note")]
+    [InlineData("""{"note": "a\u0000b"}""", "settings.note")]
+    [InlineData("""{"voice": {"maxConcurrentCalls": 0}}""", "settings.voice.maxConcurrentCalls")]
+    [InlineData("""{"voice": {"optOutDigit": "1"}}""", "settings.voice.optOutDigit")]
+    [InlineData("""{"hybrid": {"mode": "both"}}""", "settings.hybrid.mode")]
     public async Task Invalid_settings_are_a_validation_problem_naming_the_member(string settings, string field)
     {
         using var response = await Host.Client.PostAsync("/api/campaigns", Body(settings));

@@ -123,22 +123,6 @@ public sealed class CampaignCommandTests(PacedSendingFixture fixture) : IClassFi
         await AssertConflictAsync(campaign.Id, "stop", Refusal(CampaignCommand.Stop, CampaignStatus.Completed));
     }
 
-    [Theory]
-    [InlineData("voice")]
-    [InlineData("hybrid")]
-    public async Task Starting_a_campaign_whose_channel_is_not_built_yet_answers_501_and_leaves_it_a_draft(string type)
-    {
-        var campaign = await Lifecycle.Seed.CampaignAsync(type, CampaignSeeder.AlwaysOpen, ["Europe/London"]);
-
-        using var response = await Lifecycle.CommandAsync(campaign.Id, "start");
-
-        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.StartsWith($"Only SMS campaigns can be started in this version; this one is a {type} campaign.", problem.GetProperty("detail").GetString());
-        Assert.Equal("draft", await Lifecycle.Seed.CampaignRowStatusAsync(campaign.Id));
-    }
-
     // The 409 carries the Domain's own sentence; its wording is the Domain's to test.
     private static string Refusal(CampaignCommand command, CampaignStatus status) =>
         CampaignCommands.TargetOf(command, status).Reason ?? throw new InvalidOperationException($"{command} of {status} is allowed.");

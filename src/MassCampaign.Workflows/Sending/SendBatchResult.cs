@@ -6,7 +6,7 @@ namespace MassCampaign.Workflows.Sending;
 /// sender; the campaign pauses with it. <see cref="Released"/> were claimed but not sent, and wait in pending.
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record SmsBatchResult(
+public sealed record SendBatchResult(
     [property: Id(0)] int Claimed,
     [property: Id(1)] int Accepted,
     [property: Id(2)] int Retried,
@@ -16,5 +16,5 @@ public sealed record SmsBatchResult(
     [property: Id(6)] int Released = 0,
     [property: Id(7)] string? AccountRefusal = null)
 {
-    public static SmsBatchResult Empty { get; } = new(0, 0, 0, 0, 0, null);
+    public static SendBatchResult Empty { get; } = new(0, 0, 0, 0, 0, null);
 }
