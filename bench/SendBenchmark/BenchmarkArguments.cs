@@ -13,7 +13,7 @@ public sealed record BenchmarkArguments
           --sizes N[,N...]             campaign sizes (default 100000,1000000)
           --bare-messages N            SMS the bare sender sends per run (default 200000)
           --latency-ms N               Simulator answer latency (default 0)
-          --receipts                   have the Simulator post delivery receipts to the host (default off)
+          --no-receipts                no delivery receipts (default: the Simulator posts one per SMS to the host, as Vonage does)
           --profile                    sample PostgreSQL's active statements during each campaign run
           --poll-status                wait for the end by polling the status API every 250 ms instead of the campaign row
           --rates N[,N...]             account limits for the rate fidelity runs (default 30,300)
@@ -31,7 +31,7 @@ public sealed record BenchmarkArguments
 
     public int LatencyMs { get; init; }
 
-    public bool Receipts { get; init; }
+    public bool Receipts { get; init; } = true;
 
     public bool Profile { get; init; }
 
@@ -60,6 +60,9 @@ public sealed record BenchmarkArguments
             {
                 case "--receipts":
                     result = result with { Receipts = true };
+                    continue;
+                case "--no-receipts":
+                    result = result with { Receipts = false };
                     continue;
                 case "--profile":
                     result = result with { Profile = true };

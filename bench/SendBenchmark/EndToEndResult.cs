@@ -11,6 +11,15 @@ public sealed record EndToEndResult(
     /// <summary>From the start call to the last SMS; the rest of <see cref="SendTime"/> is waiting for Completed.</summary>
     public TimeSpan? LastSms { get; init; }
 
+    /// <summary>From the start call to the moment every recipient's receipt was applied (receipts on only).</summary>
+    public TimeSpan? LastReceiptApplied { get; init; }
+
+    /// <summary>Receipt posts the host refused or let time out, which the Simulator had to post again.</summary>
+    public long ReceiptPostsRetried { get; init; }
+
+    /// <summary>Latency of the status and list reads against the finished campaign.</summary>
+    public ReadLatency? Reads { get; init; }
+
     public double MessagesPerSecond => Messages / SendTime.TotalSeconds;
 
     /// <summary>The rate between the first and the last SMS, without start-up and completion.</summary>

@@ -61,6 +61,8 @@ public sealed class EndToEndRun(VonageSimulator simulator, BenchmarkArguments ar
                 ? await api.WaitUntilFinishedAsync(campaign, Timeout, StatusPoll)
                 : await EndedAsync(api, database, campaign);
             var sendTime = TimeProvider.System.GetElapsedTime(sendStarted);
+            // Completed does not wait for receipts: the last one's lag behind the last SMS is measured on its own.
+            var receiptsApplied = arguments.Receipts ? await ReceiptsAppliedAsync(database, campaign, size, startedAt) : (TimeSpan?)null;
             await timeline.StopAsync();
             var cpu = (await CpuSnapshot.TakeAsync(host, backends)).Since(cpuBefore);
             var profile = await ProfileAsync(sampler);
@@ -74,6 +76,7 @@ public sealed class EndToEndRun(VonageSimulator simulator, BenchmarkArguments ar
                     $"The run is not valid: status {finished}, {stats.TotalSms} SMS for {size} recipients, {twice} numbers texted twice.");
             }
 
+            var reads = await ReadLatency.MeasureAsync(host.Client, campaign);
             if (!await host.StopAsync(TimeSpan.FromSeconds(30)))
             {
                 Console.Error.WriteLine($"The host did not stop within 30 s of SIGTERM and was killed. {host.Describe(40)}");
@@ -83,6 +86,9 @@ public sealed class EndToEndRun(VonageSimulator simulator, BenchmarkArguments ar
             {
                 FirstSms = timeline.FirstSms - startedAt,
                 LastSms = timeline.LastSms - startedAt,
+                LastReceiptApplied = receiptsApplied,
+                ReceiptPostsRetried = stats.DlrsRetried,
+                Reads = reads,
             };
         }
         catch
@@ -94,6 +100,27 @@ public sealed class EndToEndRun(VonageSimulator simulator, BenchmarkArguments ar
         {
             await host.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// Polls the recipient counters (constant time) until every recipient is delivered: the Simulator's receipts all
+    /// report delivered, so that is the moment the last one was applied.
+    /// </summary>
+    private static async Task<TimeSpan> ReceiptsAppliedAsync(PostgresDatabase database, Guid campaign, int size, DateTimeOffset startedAt)
+    {
+        var counters = new MassCampaign.Data.Sending.RecipientCounters(database.DataSource);
+        var deadline = TimeProvider.System.GetUtcNow() + Timeout;
+        while ((await counters.CountedAsync(campaign, CancellationToken.None)).Delivered < size)
+        {
+            if (TimeProvider.System.GetUtcNow() > deadline)
+            {
+                throw new TimeoutException($"Receipts were still not all applied {Timeout.TotalMinutes:F0} minutes after the start.");
+            }
+
+            await Task.Delay(100);
+        }
+
+        return TimeProvider.System.GetUtcNow() - startedAt;
     }
 
     /// <summary>Ended by its row, then confirmed through the status API, which must answer 200 by then.</summary>

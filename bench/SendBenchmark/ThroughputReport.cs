@@ -34,6 +34,18 @@ public sealed class ThroughputReport(TextWriter output)
                   $"{result.SendingPerSecond:N0} msgs/s while sending");
         }
 
+        if (result.LastReceiptApplied is { } applied && result.LastSms is { } lastSms)
+        {
+            Write($"        last receipt applied {(applied - lastSms).TotalSeconds:F1} s after the last SMS ({applied.TotalSeconds:F1} s after the start: ",
+                  $"{result.Messages / applied.TotalSeconds:N0} msgs/s start to all delivered); receipt posts retried {result.ReceiptPostsRetried:N0}");
+        }
+
+        if (result.Reads is { } reads)
+        {
+            Write($"        reads at {result.Size:N0} recipients: GET status p50 {reads.StatusP50Ms:F1} ms p99 {reads.StatusP99Ms:F1} ms; ",
+                  $"GET /api/campaigns (50 a page) p50 {reads.ListP50Ms:F1} ms p99 {reads.ListP99Ms:F1} ms (target p99 <= 10 ms)");
+        }
+
         if (result.Profile is not null)
         {
             output.Write(result.Profile);

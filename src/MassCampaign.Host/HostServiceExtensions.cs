@@ -1,3 +1,4 @@
+using MassCampaign.Host.Reporting;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MassCampaign.Data.Sending;
@@ -53,6 +54,7 @@ public static class HostServiceExtensions
         services.AddVoiceWebhooks();
         services.AddSuppression(config);
         services.AddSendPathData();
+        services.AddHostedService<RecipientCountCompactor>();
     }
 
     public static void UseMassCampaignPipeline(this WebApplication app)

@@ -1,3 +1,4 @@
+using MassCampaign.Data.Sending;
 using Dapper;
 using MassCampaign.Domain.Recipients;
 using MassCampaign.Domain.Campaigns;
@@ -41,12 +42,12 @@ public sealed class CampaignRepository(NpgsqlDataSource dataSource)
 
     private const string CountSql = $"SELECT count(*) FROM campaigns WHERE {Filter}";
 
-    private const string RecipientCountsSql = """
-        SELECT campaign_id AS CampaignId, status AS Status, count(*) AS Count,
-               count(*) FILTER (WHERE resolve_by IS NOT NULL) AS Unresolved
-        FROM campaign_recipients
-        WHERE campaign_id = ANY(@ids)
+    // The counters the recipient triggers keep (migration 0016): constant work per campaign, not a count of its recipients.
+    private const string RecipientCountsSql = $"""
+        SELECT campaign_id AS CampaignId, status AS Status, sum(recipients)::bigint AS Count, sum(unresolved)::bigint AS Unresolved
+        FROM ({RecipientCountSql.CountsOfAny}) AS counts
         GROUP BY campaign_id, status
+        HAVING sum(recipients) <> 0
         """;
 
     public async Task InsertAsync(CampaignRecord campaign, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using MassCampaign.Data.Sending;
 namespace MassCampaign.Data.Reporting;
 
 /// <summary>The report's reads. None runs on the send path; each reads one campaign through its campaign_id indexes.</summary>
@@ -7,7 +8,7 @@ internal static class ReportingSql
     /// Opt-outs are distinct numbers: one that sent STOP counts once, whether the reply or the consent event
     /// (keyword, DTMF, operator, complaint) names the campaign.
     /// </summary>
-    public const string Report = """
+    public const string Report = $"""
         SELECT c.name, c.type, c.status, t.segments, t.cost, t.first_sent_at, t.last_sent_at,
                (SELECT count(*) FROM sms_replies s WHERE s.campaign_id = c.id) AS replies,
                (SELECT count(*)
@@ -18,10 +19,9 @@ internal static class ReportingSql
                       WHERE s.campaign_id = c.id AND s.classification = 'opt_out') o) AS opt_outs
         FROM campaigns c
         CROSS JOIN LATERAL (
-            SELECT COALESCE(sum(r.segments), 0) AS segments, COALESCE(sum(r.price), 0) AS cost,
-                   min(r.sent_at) AS first_sent_at, max(r.sent_at) AS last_sent_at
-            FROM campaign_recipients r
-            WHERE r.campaign_id = c.id) t
+            SELECT COALESCE(sum(r.segments), 0)::bigint AS segments, COALESCE(sum(r.cost), 0) AS cost,
+                   min(r.first_sent_at) AS first_sent_at, max(r.last_sent_at) AS last_sent_at
+            FROM ({RecipientCountSql.CountsOf}) r) t
         WHERE c.id = @campaign_id
         """;
 

@@ -20,6 +20,7 @@ public static class SendPathServiceCollectionExtensions
         services.TryAddSingleton<CallEventStore>();
         services.TryAddSingleton<HybridFollowUps>();
         services.TryAddSingleton<CallTallyQueries>();
+        services.TryAddSingleton<RecipientCounters>();
         return services;
     }
 }

@@ -188,10 +188,14 @@ internal static class SendPathSql
         ORDER BY z.zone_key
         """;
 
-    /// <summary>Reads every recipient of the campaign (through campaign_recipients_claim_idx); callers reuse its answer.</summary>
-    public const string CountByStatus = """
-        SELECT status, count(*), count(*) FILTER (WHERE resolve_by IS NOT NULL)
-        FROM campaign_recipients WHERE campaign_id = @campaign_id GROUP BY status
+    /// <summary>
+    /// The campaign's counters by status, kept by triggers in the transactions that change recipients (migration
+    /// 0016): the compacted counts plus the deltas not folded in yet, a few rows however large the campaign.
+    /// </summary>
+    public const string CountByStatus = $"""
+        SELECT status, sum(recipients)::bigint, sum(unresolved)::bigint
+        FROM ({RecipientCountSql.CountsOf}) AS counts
+        GROUP BY status HAVING sum(recipients) <> 0
         """;
 
     /// <summary>Served by campaign_recipients_retry_idx, which holds only recipients waiting on a backoff.</summary>

@@ -113,6 +113,10 @@ public sealed class HostCrashRecoveryTests(ITestOutputHelper output) : IAsyncLif
                 $"Simulator: {stats.TotalSms} accepted of {stats.TotalRequests} requests; receipts {stats.DlrsDelivered} taken, " +
                 $"{stats.DlrsRetried} posts retried.");
 
+            // The counters kept by the triggers through both crashes equal a recount of the rows.
+            var counters = new MassCampaign.Data.Sending.RecipientCounters(_database.DataSource);
+            Assert.Equal(await counters.RecountAsync(campaign, CancellationToken.None), await counters.CountedAsync(campaign, CancellationToken.None));
+
             var phones = Enumerable.Range(0, Recipients).Select(TestPhoneNumbers.Us).ToHashSet(StringComparer.Ordinal);
             var wrong = SimulatorTraffic.NotTextedExactlyOnce([_simulator], phones);
             Assert.True(wrong.Count == 0, $"{wrong.Count} numbers were not texted exactly once, e.g. {Sample(wrong.Select(w => $"{w.Key}: {w.Value}"))}.");
