@@ -1,3 +1,4 @@
+using MassCampaign.Data.Schema;
 using Npgsql;
 
 namespace ImportBenchmark;
@@ -8,6 +9,9 @@ public sealed class BenchmarkDatabase(string server) : IAsyncDisposable
     public string Name { get; } = "mc_bench_" + Guid.NewGuid().ToString("N")[..12];
 
     public string ConnectionString => new NpgsqlConnectionStringBuilder(server) { Database = Name }.ConnectionString;
+
+    /// <summary>Creates and migrates the database as the host does on start, for a run without a host.</summary>
+    public void Migrate() => DatabaseMigrator.Migrate(ConnectionString);
 
     public async ValueTask DisposeAsync()
     {

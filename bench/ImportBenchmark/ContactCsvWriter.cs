@@ -10,10 +10,10 @@ public static class ContactCsvWriter
 {
     private const string Header = "phone,first_name,last_name,timezone,customer_id,segment\n";
 
-    private static readonly string[] UsAreaCodes = ["212", "312", "415", "617", "206", "303", "404", "713", "305", "602"];
-    private static readonly string[] FirstNames = ["Ann", "Bob", "Chloé", "Dev", "Erin", "Femi", "Gus", "Hana", "Ivan", "Jo"];
-    private static readonly string[] LastNames = ["Smith", "Müller", "Patel", "Silva", "Jones", "Nguyen", "O'Brien", "Kaur"];
-    private static readonly string[] Zones =
+    internal static readonly string[] UsAreaCodes = ["212", "312", "415", "617", "206", "303", "404", "713", "305", "602"];
+    internal static readonly string[] FirstNames = ["Ann", "Bob", "Chloé", "Dev", "Erin", "Femi", "Gus", "Hana", "Ivan", "Jo"];
+    internal static readonly string[] LastNames = ["Smith", "Müller", "Patel", "Silva", "Jones", "Nguyen", "O'Brien", "Kaur"];
+    internal static readonly string[] Zones =
         ["America/Chicago", "Europe/London", "Europe/Berlin", "Asia/Kolkata", "Australia/Sydney", "America/Sao_Paulo"];
 
     /// <summary>Rows whose phone cannot be normalised (1 in 70) or whose zone is unknown (1 in 200).</summary>

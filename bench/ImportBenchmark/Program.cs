@@ -14,29 +14,45 @@ catch (ArgumentException e)
 }
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-Console.WriteLine($"Contact import through HTTP: {Environment.ProcessorCount} cores, {options.Runs} runs per size, host {HostBinary.DllPath(options.HostDll)}");
-var medians = new Dictionary<int, (double RowsPerSecond, double PeakMegabytes)>();
+Console.WriteLine($"Contact import through HTTP, then a bare binary COPY of the same rows: {Environment.ProcessorCount} cores, {options.Runs} runs per size, host {HostBinary.DllPath(options.HostDll)}");
+var medians = new Dictionary<int, (double ImportRowsPerSecond, double CopyRowsPerSecond, double Ratio, double PeakMegabytes)>();
 foreach (var size in options.Sizes)
 {
-    var runs = new List<RunResult>();
+    var runs = new List<(RunResult Import, BareCopyResult Copy)>();
     for (var run = 1; run <= options.Runs; run++)
     {
-        var result = await ImportRun.RunAsync(options, size);
-        runs.Add(result);
+        var import = await ImportRun.RunAsync(options, size);
         Console.WriteLine(
-            $"{size,9:N0} rows  run {run}: {result.Elapsed.TotalSeconds,7:F2} s  {result.RowsPerSecond,9:N0} rows/s  " +
-            $"host peak {result.PeakMegabytes,6:F0} MB  CPU host {result.HostCpu.TotalSeconds:F1} s + postgres {result.PostgresCpu.TotalSeconds:F1} s " +
-            $"= {result.CpuMicrosecondsPerRow:F1} µs/row  (imported {result.Imported:N0}, rejected {result.Rejected:N0})");
+            $"{size,9:N0} rows  run {run}: API import {import.Elapsed.TotalSeconds,7:F2} s  {import.RowsPerSecond,9:N0} rows/s  " +
+            $"host peak {import.PeakMegabytes,6:F0} MB  CPU host {import.HostCpu.TotalSeconds:F1} s + postgres {import.PostgresCpu.TotalSeconds:F1} s " +
+            $"= {import.CpuMicrosecondsPerRow:F1} µs/row  (imported {import.Imported:N0}, rejected {import.Rejected:N0})");
+
+        var copy = await BareCopyRun.RunAsync(options, size);
+        if (copy.EndState != import.EndState)
+        {
+            throw new InvalidOperationException($"The bare COPY left {copy.EndState}, the import {import.EndState}.");
+        }
+
+        runs.Add((import, copy));
+        Console.WriteLine(
+            $"{"",23}bare COPY  {copy.Elapsed.TotalSeconds,7:F2} s  {copy.RowsPerSecond,9:N0} rows/s  " +
+            $"CPU postgres {copy.PostgresCpu.TotalSeconds:F1} s  (written {copy.Written:N0})  " +
+            $"import/COPY {import.RowsPerSecond / copy.RowsPerSecond:F2}");
     }
 
-    medians[size] = (Median(runs.Select(r => r.RowsPerSecond)), Median(runs.Select(r => r.PeakMegabytes)));
+    medians[size] = (
+        Median(runs.Select(r => r.Import.RowsPerSecond)),
+        Median(runs.Select(r => r.Copy.RowsPerSecond)),
+        Median(runs.Select(r => r.Import.RowsPerSecond / r.Copy.RowsPerSecond)),
+        Median(runs.Select(r => r.Import.PeakMegabytes)));
 }
 
 Console.WriteLine();
-Console.WriteLine("   rows      median rows/s   median host peak (VmHWM)");
+Console.WriteLine("Medians:    rows   import rows/s   bare COPY rows/s   import/COPY   host peak (VmHWM)");
 foreach (var (size, median) in medians)
 {
-    Console.WriteLine($"{size,9:N0}   {median.RowsPerSecond,13:N0}   {median.PeakMegabytes,10:F0} MB");
+    Console.WriteLine(
+        $"{size,16:N0}   {median.ImportRowsPerSecond,13:N0}   {median.CopyRowsPerSecond,16:N0}   {median.Ratio,11:F2}   {median.PeakMegabytes,14:F0} MB");
 }
 
 if (medians.Count >= 2)

@@ -6,11 +6,11 @@ namespace VoiceBenchmark;
 public sealed record VoiceArguments(int Calls, int MaxConcurrentCalls, int CallsPerSecond, int Runs, int AnswerDelayMs, int TalkMsPerChar)
 {
     public const string Usage =
-        "usage: VoiceBenchmark [--calls 10000] [--concurrent 200] [--rate 100] [--runs 3] [--answer-delay-ms 1000] [--talk-ms-per-char 20]";
+        "usage: VoiceBenchmark [--calls 10000] [--concurrent 200] [--rate 60] [--runs 3] [--answer-delay-ms 1000] [--talk-ms-per-char 20]";
 
     public static bool TryParse(string[] args, out VoiceArguments arguments, out string? error)
     {
-        arguments = new VoiceArguments(10_000, 200, 100, 3, 1_000, 20);
+        arguments = new VoiceArguments(10_000, 200, 60, 3, 1_000, 20);
         error = null;
         for (var i = 0; i < args.Length; i += 2)
         {

@@ -1,12 +1,15 @@
 using System.Text.Json;
 using MassCampaign.Data.Voice;
+using MassCampaign.Domain.Voice;
 using MassCampaign.Workflows.Voice;
 
 namespace MassCampaign.Host.Voice;
 
 /// <summary>
-/// A call event: stored once (a replay changes nothing), then the attempt's verdict is taken from all its events, so
-/// the 200 goes out only once what the event decided is committed.
+/// A call event: stored once (a replay changes nothing); a final event then takes the attempt's verdict from all its
+/// events, so the 200 goes out only once what it decided is committed. Events along the way (started, ringing,
+/// answered, machine) decide nothing on their own and are only stored: at several per call, applying each would cost
+/// the answer webhook, which Vonage waits on, its share of the database.
 /// </summary>
 public sealed class VoiceEventHandler(CallEventStore store, CallVerdicts verdicts)
 {
@@ -19,7 +22,11 @@ public sealed class VoiceEventHandler(CallEventStore store, CallVerdicts verdict
         }
 
         await store.StoreAsync([record], ct);
-        await verdicts.ApplyAsync([(attempt.RecipientId, attempt.Text)], ct);
+        if (CallProgress.IsFinalEvent(record.Status))
+        {
+            await verdicts.ApplyAsync([(attempt.RecipientId, attempt.Text)], ct);
+        }
+
         return null;
     }
 }
