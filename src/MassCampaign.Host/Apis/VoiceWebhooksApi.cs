@@ -34,51 +34,49 @@ public static class VoiceWebhooksApi
 
     private static async Task<IResult> EventAsync(HttpContext context, VoiceWebhookGuard guard, VoiceEventHandler handler, CancellationToken ct)
     {
-        var (payload, refusal) = await guard.ReadAsync(context, ct);
+        var (attempt, body, refusal) = await ReadPostAsync(context, guard, ct);
         if (refusal is not null)
         {
             return refusal;
         }
 
-        if (AttemptOf(context) is not { } attempt)
-        {
-            return MissingRef();
-        }
-
-        if (!TryParse(payload, out var body))
-        {
-            return NotJson();
-        }
-
         using (body)
         {
-            return await handler.HandleAsync(attempt, body.RootElement, ct) is { } error ? BadRequest(error) : Results.Ok();
+            return await handler.HandleAsync(attempt, body!.RootElement, ct) is { } error ? BadRequest(error) : Results.Ok();
         }
     }
 
     private static async Task<IResult> InputAsync(HttpContext context, VoiceWebhookGuard guard, VoiceInputHandler handler, CancellationToken ct)
     {
-        var (payload, refusal) = await guard.ReadAsync(context, ct);
+        var (attempt, body, refusal) = await ReadPostAsync(context, guard, ct);
         if (refusal is not null)
         {
             return refusal;
         }
 
-        if (AttemptOf(context) is not { } attempt)
-        {
-            return MissingRef();
-        }
-
-        if (!TryParse(payload, out var body))
-        {
-            return NotJson();
-        }
-
         using (body)
         {
-            var (ncco, error) = await handler.HandleAsync(attempt, body.RootElement, ct);
+            var (ncco, error) = await handler.HandleAsync(attempt, body!.RootElement, ct);
             return ncco is null ? BadRequest(error!) : Ncco(ncco);
         }
+    }
+
+    /// <summary>A posted event or input: guarded, naming its attempt, and JSON; else the problem to answer.</summary>
+    private static async Task<(CallAttemptRef Attempt, JsonDocument? Body, IResult? Refusal)> ReadPostAsync(
+        HttpContext context, VoiceWebhookGuard guard, CancellationToken ct)
+    {
+        var (payload, refusal) = await guard.ReadAsync(context, ct);
+        if (refusal is not null)
+        {
+            return (default, null, refusal);
+        }
+
+        if (AttemptOf(context) is not { } attempt)
+        {
+            return (default, null, MissingRef());
+        }
+
+        return TryParse(payload, out var body) ? (attempt, body, null) : (attempt, null, NotJson());
     }
 
     private static CallAttemptRef? AttemptOf(HttpContext context) =>

@@ -105,7 +105,7 @@ public sealed class SmsBatchSender(
             var request = new SmsSendRequest(message.Sender, recipient.PhoneE164, message.Body, recipient.ClientRef);
             var result = await sms.SendAsync(request, async ct =>
             {
-                var whyNot = await ClearAsync(batch, recipient, ct);
+                var whyNot = await SendClearance.WhyNotAsync(batch.Checks, batch.Journal, recipient, ct);
                 if (whyNot is null && !optOuts.TryEnter(recipient.PhoneE164))
                 {
                     whyNot = "the number opted out while its request was being cleared";
@@ -143,25 +143,6 @@ public sealed class SmsBatchSender(
             }
 
             batch.Permit.Leave();
-        }
-    }
-
-    /// <summary>Right before an attempt leaves, after its rate token: checked, then its handover made durable.</summary>
-    private static async ValueTask<string?> ClearAsync(BatchRun batch, ClaimedRecipient recipient, CancellationToken ct)
-    {
-        if (await batch.Checks.WhyNotAsync(recipient, ct) is { } whyNot)
-        {
-            return whyNot;
-        }
-
-        try
-        {
-            await batch.Journal.HandOverAsync(recipient.Position);
-            return null;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return $"its handover could not be recorded ({e.Message})";
         }
     }
 

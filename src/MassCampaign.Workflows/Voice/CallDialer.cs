@@ -36,7 +36,7 @@ internal sealed class CallDialer(
                 MachineDetectionOf(request.MachineDetection), request.RingingTimeoutSeconds);
             var result = await voice.CreateCallAsync(call, async ct =>
             {
-                var whyNot = await ClearAsync(run, recipient, ct);
+                var whyNot = await SendClearance.WhyNotAsync(run.Checks, run.Journal, recipient, ct);
                 if (whyNot is null && !optOuts.TryEnter(recipient.PhoneE164))
                 {
                     whyNot = "the number opted out while its call was being cleared";
@@ -75,24 +75,6 @@ internal sealed class CallDialer(
             }
 
             run.Permit.Leave();
-        }
-    }
-
-    private static async ValueTask<string?> ClearAsync(VoiceBatchRun run, ClaimedRecipient recipient, CancellationToken ct)
-    {
-        if (await run.Checks.WhyNotAsync(recipient, ct) is { } whyNot)
-        {
-            return whyNot;
-        }
-
-        try
-        {
-            await run.Journal.HandOverAsync(recipient.Position);
-            return null;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return $"its handover could not be recorded ({e.Message})";
         }
     }
 

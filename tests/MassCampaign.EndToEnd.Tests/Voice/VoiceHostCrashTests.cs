@@ -103,13 +103,12 @@ public sealed class VoiceHostCrashTests(ITestOutputHelper output) : IAsyncLifeti
             var recipients = await new RecipientLedger(_database.DataSource).AllAsync(campaign);
             var open = recipients.Where(r => r.Status is "pending" or "sending" or "sent").ToArray();
             Assert.True(open.Length == 0, $"{open.Length} recipients never got an outcome, e.g. {string.Join(", ", open.Take(5))}.");
-            // Only a call whose creation was in flight at the kill may be lost before the provider took it; it is left
-            // unknown (unknownPolicy leave) for an operator to resend, never dialled again by itself. A number that was
-            // dialled always gets its outcome from its call's events, even those that reached the host after its restart.
-            Assert.True(never.Length <= 32, $"{never.Length} numbers were never dialled: more than one batch's calls in flight.");
+            // Only a call whose creation was in flight at the kill can be unknown: either it never reached the provider,
+            // or it did and its events came while no host listened (Vonage does not retry them) before its dial was
+            // recorded. It is left unknown (unknownPolicy leave) for an operator to resend, never dialled again by itself.
             var unknown = recipients.Where(r => r.Status == "unknown").Select(r => r.Phone).ToArray();
-            Assert.All(unknown, p => Assert.Contains(p, never));
-            Assert.All(never, p => Assert.Equal("unknown", recipients.Single(r => r.Phone == p).Status));
+            Assert.True(unknown.Length <= 2 * 32, $"{unknown.Length} recipients were left unknown: more than two batches' dials in flight.");
+            Assert.All(never, p => Assert.Contains(p, unknown));
             Assert.Equal(0, stats.CallsInProgress);
             var counters = new MassCampaign.Data.Sending.RecipientCounters(_database.DataSource);
             Assert.Equal(await counters.RecountAsync(campaign, CancellationToken.None), await counters.CountedAsync(campaign, CancellationToken.None));
