@@ -91,6 +91,25 @@ public sealed class BenchDatabase : IAsyncDisposable
         return sent;
     }
 
+    /// <summary>
+    /// Waits until the inbox is empty: the webhook answers once a receipt is in it, and the applier deletes it in the
+    /// transaction that stores and applies it, so every receipt answered so far is then applied.
+    /// </summary>
+    public async Task WaitUntilAppliedAsync(TimeSpan timeout)
+    {
+        await using var command = DataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM receipt_inbox)");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while ((bool)(await command.ExecuteScalarAsync())!)
+        {
+            if (waited.Elapsed > timeout)
+            {
+                throw new TimeoutException($"Receipts were still waiting in the inbox {timeout.TotalSeconds:F0} s after the last answer.");
+            }
+
+            await Task.Delay(10);
+        }
+    }
+
     /// <summary>Receipts stored for the campaign's parts, and its recipients now delivered.</summary>
     public async Task<(long Stored, long Delivered)> CountAsync(Guid campaign)
     {

@@ -1,17 +1,22 @@
+using System.Runtime.CompilerServices;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace MassCampaign.Data.Receipts;
 
 /// <summary>
-/// Stores delivery receipts in batches and folds them into sms_message_parts, sms_messages and
-/// campaign_recipients in the same transaction. Idempotent: a receipt Vonage retries is stored once
-/// (unique part + status) and applied once. A receipt for a message not recorded yet is kept unmatched and
-/// applied later by <see cref="ReapplyUnmatchedAsync"/> or <see cref="ReapplyForClientRefsAsync"/>.
+/// Stores delivery receipts in batches and folds them into sms_message_parts, sms_messages and campaign_recipients in
+/// the same transaction: those the webhook left in the inbox (<see cref="ApplyInboxAsync"/>), or a batch given
+/// directly (<see cref="StoreAsync"/>). Idempotent: a receipt Vonage retries is stored once (unique part + status) and
+/// applied once. A receipt for a message not recorded yet is kept unmatched and applied later by
+/// <see cref="ReapplyUnmatchedAsync"/>, <see cref="ReapplyForClientRefsAsync"/> or the send path's own write.
 /// </summary>
 public sealed class DeliveryReceiptStore(NpgsqlDataSource dataSource)
 {
     private const int MaxAttempts = 5;
+
+    // Enough to find one or two receipts the fold refuses among thousands; a batch refused for another reason stops here.
+    private const int MaxSplitTransactions = 64;
 
     /// <summary>Stores and applies one batch in one transaction; when it returns, every receipt in it is durable.</summary>
     /// <returns>How many of the new receipts matched a message or recipient (replays are not counted).</returns>
@@ -24,16 +29,45 @@ public sealed class DeliveryReceiptStore(NpgsqlDataSource dataSource)
 
         return InTransactionAsync(async (connection, transaction) =>
         {
-            var (ids, matched) = await InsertAsync(connection, transaction, receipts, ct);
-            if (matched == ids.Length)
+            await using var insert = new NpgsqlCommand(ReceiptSql.InsertAndLock, connection, transaction);
+            AddColumns(insert.Parameters, receipts);
+            var stored = await StoreInputAsync(insert, ct);
+            return await ApplyStoredAsync(connection, transaction, stored, ct);
+        }, ct);
+    }
+
+    /// <summary>
+    /// Takes up to <paramref name="limit"/> receipts from the inbox, stores and applies them and deletes them from the
+    /// inbox, in one transaction: a batch that fails leaves every receipt of it in the inbox for the next one.
+    /// Concurrent callers (one applier per host) take disjoint batches. When the database refuses the batch, it is
+    /// applied in halves; receipts that fail alone while others apply are retired, so one receipt the fold cannot
+    /// apply does not hold up the inbox. When nothing applies, the failure is not the receipts': it is thrown.
+    /// </summary>
+    public async Task<InboxBatchResult> ApplyInboxAsync(int limit, CancellationToken ct)
+    {
+        // Row addresses (ctid) as text: they only go back to the statements that take or retire those rows.
+        string[] rows = [];
+        try
+        {
+            await InTransactionAsync(async (connection, transaction) =>
             {
-                // The common case: every part is known and its message already locked, so one statement folds them.
-                await ApplyAsync(connection, transaction, ids, [ReceiptSql.Fold], ct);
-                return matched;
+                await using var lockRows = new NpgsqlCommand(ReceiptSql.LockInboxBatch, connection, transaction);
+                lockRows.Parameters.AddWithValue("limit", limit);
+                rows = await ReadAllAsync<string>(lockRows, ct);
+                return await TakeAndApplyAsync(connection, transaction, rows, ct);
+            }, ct);
+            return new InboxBatchResult(rows.Length, 0);
+        }
+        catch (PostgresException e) when (!e.IsTransient && rows.Length > 1)
+        {
+            var failed = new List<string>();
+            if (await ApplyInHalvesAsync(rows, failed, new StrongBox<int>(MaxSplitTransactions), ct) == 0)
+            {
+                throw;
             }
 
-            return matched + await ApplyAsync(connection, transaction, ids, ReceiptSql.Apply, ct);
-        }, ct);
+            return new InboxBatchResult(rows.Length, await RetireAsync(failed, ct));
+        }
     }
 
     /// <summary>
@@ -46,7 +80,7 @@ public sealed class DeliveryReceiptStore(NpgsqlDataSource dataSource)
             await using var select = new NpgsqlCommand(ReceiptSql.SelectForSweep, connection, transaction);
             select.Parameters.AddWithValue("retire_after", sweep.RetireAfter);
             select.Parameters.AddWithValue("limit", sweep.Limit);
-            var ids = await ReadIdsAsync(select, ct);
+            var ids = await ReadAllAsync<long>(select, ct);
             var matched = await ApplyAsync(connection, transaction, ids, ReceiptSql.Apply, ct);
 
             await using var tries = new NpgsqlCommand(ReceiptSql.RecordSweepTries, connection, transaction);
@@ -66,12 +100,10 @@ public sealed class DeliveryReceiptStore(NpgsqlDataSource dataSource)
         {
             await using var select = new NpgsqlCommand(ReceiptSql.SelectUnmatchedByClientRef, connection, transaction);
             select.Parameters.AddWithValue("refs", clientRefs.ToArray());
-            return await ApplyAsync(connection, transaction, await ReadIdsAsync(select, ct), ReceiptSql.Apply, ct);
+            return await ApplyAsync(connection, transaction, await ReadAllAsync<long>(select, ct), ReceiptSql.Apply, ct);
         }, ct);
 
-    /// <returns>The ids of the receipts this batch stored (replays are skipped), and how many matched a known part.</returns>
-    private static async Task<(long[] Ids, int Matched)> InsertAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<ReceiptRecord> receipts, CancellationToken ct)
+    private static void AddColumns(NpgsqlParameterCollection parameters, IReadOnlyList<ReceiptRecord> receipts)
     {
         var count = receipts.Count;
         var ids = new string[count];
@@ -88,27 +120,84 @@ public sealed class DeliveryReceiptStore(NpgsqlDataSource dataSource)
                 (r.ProviderMessageId, r.ClientRef, r.Status, r.ErrorCode, r.Price, r.Msisdn, r.PayloadJson);
         }
 
-        await using var insert = new NpgsqlCommand(ReceiptSql.InsertAndLock, connection, transaction);
-        insert.Parameters.AddWithValue("ids", ids);
-        insert.Parameters.AddWithValue("refs", refs);
-        insert.Parameters.AddWithValue("statuses", statuses);
-        insert.Parameters.AddWithValue("errors", errors);
-        insert.Parameters.AddWithValue("prices", prices);
-        insert.Parameters.AddWithValue("msisdns", msisdns);
-        insert.Parameters.Add(new NpgsqlParameter("payloads", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = payloads });
-        // Prepared once per physical connection: planning these statements costs more than running them.
-        await insert.PrepareAsync(ct);
+        parameters.AddWithValue("ids", ids);
+        parameters.AddWithValue("refs", refs);
+        parameters.AddWithValue("statuses", statuses);
+        parameters.AddWithValue("errors", errors);
+        parameters.AddWithValue("prices", prices);
+        parameters.AddWithValue("msisdns", msisdns);
+        parameters.Add(new NpgsqlParameter("payloads", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = payloads });
+    }
 
-        var stored = new List<long>(count);
-        var matched = 0;
-        await using var reader = await insert.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+    private static async Task<int> TakeAndApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string[] rows, CancellationToken ct)
+    {
+        await using var take = new NpgsqlCommand(ReceiptSql.TakeFromInbox, connection, transaction);
+        take.Parameters.AddWithValue("rows", rows);
+        return await ApplyStoredAsync(connection, transaction, await StoreInputAsync(take, ct), ct);
+    }
+
+    /// <summary>
+    /// Applies the rows half by half, each half in its own transaction, down to single receipts, within a budget of
+    /// transactions; collects the receipts that fail alone.
+    /// </summary>
+    /// <returns>How many rows were in halves that applied.</returns>
+    private async Task<int> ApplyInHalvesAsync(ArraySegment<string> rows, List<string> failed, StrongBox<int> budget, CancellationToken ct)
+    {
+        if (budget.Value-- <= 0)
         {
-            stored.Add(reader.GetInt64(0));
-            matched += reader.GetBoolean(1) ? 1 : 0;
+            return 0;
         }
 
-        return ([.. stored], matched);
+        try
+        {
+            await InTransactionAsync((connection, transaction) => TakeAndApplyAsync(connection, transaction, [.. rows], ct), ct);
+            return rows.Count;
+        }
+        catch (PostgresException e) when (!e.IsTransient)
+        {
+            if (rows.Count == 1)
+            {
+                failed.Add(rows[0]);
+                return 0;
+            }
+
+            var half = rows.Count / 2;
+            return await ApplyInHalvesAsync(rows[..half], failed, budget, ct) + await ApplyInHalvesAsync(rows[half..], failed, budget, ct);
+        }
+    }
+
+    private async Task<int> RetireAsync(List<string> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var retire = dataSource.CreateCommand(ReceiptSql.RetireFromInbox);
+        retire.Parameters.AddWithValue("rows", rows.ToArray());
+        return await retire.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Runs <see cref="ReceiptSql.InsertAndLock"/> or <see cref="ReceiptSql.TakeFromInbox"/>.</summary>
+    private static async Task<StoredReceipts> StoreInputAsync(NpgsqlCommand store, CancellationToken ct)
+    {
+        // Prepared once per physical connection: planning these statements costs more than running them.
+        await store.PrepareAsync(ct);
+        await using var reader = await store.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return new StoredReceipts(reader.GetInt32(0), reader.GetFieldValue<long[]>(2), reader.GetFieldValue<long[]>(3));
+    }
+
+    /// <summary>
+    /// Folds the receipts whose part is known with one statement (their long messages are already locked), and the
+    /// others with <see cref="ReceiptSql.Apply"/>.
+    /// </summary>
+    /// <returns>How many of the stored receipts matched.</returns>
+    private static async Task<int> ApplyStoredAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, StoredReceipts stored, CancellationToken ct)
+    {
+        await ApplyAsync(connection, transaction, stored.Matched, [ReceiptSql.Fold], ct);
+        return stored.Matched.Length + await ApplyAsync(connection, transaction, stored.Unmatched, ReceiptSql.Apply, ct);
     }
 
     /// <returns>The rows the last statement changed: for <see cref="ReceiptSql.Apply"/>, the receipts it newly matched.</returns>
@@ -133,16 +222,16 @@ public sealed class DeliveryReceiptStore(NpgsqlDataSource dataSource)
         return batch.BatchCommands[^1].RecordsAffected;
     }
 
-    private static async Task<long[]> ReadIdsAsync(NpgsqlCommand command, CancellationToken ct)
+    private static async Task<T[]> ReadAllAsync<T>(NpgsqlCommand command, CancellationToken ct)
     {
-        var ids = new List<long>();
+        var values = new List<T>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            ids.Add(reader.GetInt64(0));
+            values.Add(reader.GetFieldValue<T>(0));
         }
 
-        return [.. ids];
+        return [.. values];
     }
 
     // Batches touching the same rows from the sweep and the webhook writers can still meet in a deadlock or a

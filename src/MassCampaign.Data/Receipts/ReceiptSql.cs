@@ -1,27 +1,74 @@
 namespace MassCampaign.Data.Receipts;
 
 /// <summary>
-/// The statements that store delivery receipts and fold them into parts, messages and recipients. A batch is
-/// stored by <see cref="InsertAndLock"/>; when all its parts are known, <see cref="Fold"/> alone applies it.
-/// Otherwise <see cref="Apply"/> runs, which also serves the later re-apply of receipts that arrived before their
+/// The statements that store delivery receipts and fold them into parts, messages and recipients. The webhook appends
+/// receipts to the inbox (<see cref="CopyToInbox"/>); a batch is stored from there by <see cref="TakeFromInbox"/>, or
+/// directly by <see cref="InsertAndLock"/>. <see cref="Fold"/> alone applies the receipts whose part is known;
+/// <see cref="Apply"/> the others, and it also serves the later re-apply of receipts that arrived before their
 /// message. The apply statements work on stored receipt ids (@receipts), each as its own statement because each
 /// must see what the one before it changed.
 /// </summary>
 internal static class ReceiptSql
 {
-    /// <summary>
-    /// Stores a batch (a receipt already stored is skipped), marks matched the ones whose part is known, and locks
-    /// those parts' long messages in id order: concurrent batches sharing a long message then queue instead of
-    /// deadlocking, and the fold that follows reads their parts only once the other batch has committed. A one-part
-    /// message needs no lock: its fold reads only the part it updates itself, and its final status, once set, is
-    /// kept by the fold whatever a concurrent batch saw.
-    /// </summary>
+    /// <summary>Appends acknowledged receipts to the inbox, in the column order <c>ReceiptInbox</c> writes them.</summary>
+    public const string CopyToInbox = """
+        COPY receipt_inbox (provider_message_id, client_ref, status, error_code, price, msisdn, payload) FROM STDIN (FORMAT BINARY)
+        """;
+
+    /// <summary>Stores a batch given as arrays, as <see cref="StoreInput"/> says.</summary>
     public const string InsertAndLock = """
         WITH input AS (
-            SELECT * FROM unnest(@ids::text[], @refs::text[], @statuses::text[], @errors::text[], @prices::numeric[],
-                                 @msisdns::text[], @payloads::jsonb[])
-                     AS t(provider_message_id, client_ref, status, error_code, price, msisdn, payload)
+            SELECT t.*, now() AS received_at
+            FROM unnest(@ids::text[], @refs::text[], @statuses::text[], @errors::text[], @prices::numeric[],
+                        @msisdns::text[], @payloads::jsonb[])
+                 AS t(provider_message_id, client_ref, status, error_code, price, msisdn, payload)
         ),
+        """ + StoreInput;
+
+    /// <summary>
+    /// Locks up to @limit inbox rows for one batch. Rows another applier holds are skipped, so concurrent appliers take
+    /// disjoint batches. No index: the inbox is short, and the order receipts are applied in does not matter.
+    /// </summary>
+    public const string LockInboxBatch = """
+        SELECT ctid::text FROM receipt_inbox LIMIT @limit FOR UPDATE SKIP LOCKED
+        """;
+
+    /// <summary>
+    /// Takes the batch's rows (@rows) from the inbox and stores them, as <see cref="StoreInput"/> says. They are deleted
+    /// in the transaction that applies them, so a batch that fails leaves them all in the inbox.
+    /// </summary>
+    public const string TakeFromInbox = """
+        WITH input AS (
+            DELETE FROM receipt_inbox WHERE ctid = ANY(@rows::tid[])
+            RETURNING provider_message_id, client_ref, status, error_code, price, msisdn, payload, received_at
+        ),
+        """ + StoreInput;
+
+    /// <summary>
+    /// Stores receipts the fold could not apply, retired and counted as matched, so neither the sweep nor the send
+    /// path's write takes them up again, and takes them from the inbox.
+    /// </summary>
+    public const string RetireFromInbox = """
+        WITH input AS (
+            DELETE FROM receipt_inbox WHERE ctid = ANY(@rows::tid[])
+            RETURNING provider_message_id, client_ref, status, error_code, price, msisdn, payload, received_at
+        )
+        INSERT INTO delivery_receipts (provider_message_id, client_ref, status, error_code, price, msisdn, payload, received_at,
+                                       matched, retired_at, retired_reason)
+        SELECT i.*, true, now(), 'apply_failed' FROM input i
+        ON CONFLICT (provider_message_id, status) DO NOTHING
+        """;
+
+    /// <summary>
+    /// Stores the input (a receipt already stored, or twice in the input, is stored once), marks matched the ones
+    /// whose part is known, and locks those parts' long messages in id order: concurrent batches sharing a long
+    /// message then queue instead of deadlocking, and the fold that follows reads their parts only once the other
+    /// batch has committed. A one-part message needs no lock: its fold reads only the part it updates itself, and its
+    /// final status, once set, is kept by the fold whatever a concurrent batch saw. Receipts go in in key order, so two
+    /// batches holding the same receipts wait for each other's keys in one order and cannot deadlock over them.
+    /// Answers one row: how many receipts came in, and the ids stored, matched and not.
+    /// </summary>
+    private const string StoreInput = """
         locked AS (
             SELECT m.id
             FROM sms_messages m JOIN sms_message_parts p ON p.sms_message_id = m.id
@@ -30,13 +77,18 @@ internal static class ReceiptSql
             FOR UPDATE OF m
         ),
         stored AS (
-            INSERT INTO delivery_receipts (provider_message_id, client_ref, status, error_code, price, msisdn, payload, matched)
+            INSERT INTO delivery_receipts (provider_message_id, client_ref, status, error_code, price, msisdn, payload, received_at, matched)
             SELECT i.*, EXISTS (SELECT 1 FROM sms_message_parts p WHERE p.provider_message_id = i.provider_message_id)
             FROM input i
+            ORDER BY i.provider_message_id, i.status
             ON CONFLICT (provider_message_id, status) DO NOTHING
             RETURNING id, matched
         )
-        SELECT s.id, s.matched FROM stored s CROSS JOIN (SELECT count(*) FROM locked) l
+        SELECT (SELECT count(*) FROM input)::integer AS taken,
+               (SELECT count(*) FROM locked)::integer AS locked_messages,
+               COALESCE(array_agg(id ORDER BY id) FILTER (WHERE matched), '{}') AS matched,
+               COALESCE(array_agg(id ORDER BY id) FILTER (WHERE NOT matched), '{}') AS unmatched
+        FROM stored
         """;
 
     /// <summary>
@@ -109,11 +161,19 @@ internal static class ReceiptSql
     /// reads parts as this statement leaves them: the stored row, or the update made to it here.
     /// </summary>
     public const string Fold = """
-        WITH receipt AS (
-            SELECT DISTINCT ON (d.provider_message_id) d.provider_message_id, d.status, d.error_code, d.price
+        -- The receipts read once, each with its part's message. Parts are looked up per receipt (here) and by message id
+        -- from an array (part_now): joined instead, a batch of thousands had the planner hash whole tables each time.
+        WITH batch AS MATERIALIZED (
+            SELECT d.id, d.provider_message_id, d.status, d.error_code, d.price, d.received_at,
+                   (SELECT p.sms_message_id FROM sms_message_parts p WHERE p.provider_message_id = d.provider_message_id) AS sms_message_id
             FROM delivery_receipts d
             WHERE d.id = ANY(@receipts)
-            ORDER BY d.provider_message_id, d.status IN ('delivered', 'failed', 'expired', 'rejected') DESC, d.id DESC
+        ),
+        receipt AS (
+            SELECT DISTINCT ON (b.provider_message_id) b.provider_message_id, b.status, b.error_code, b.price
+            FROM batch b
+            WHERE b.sms_message_id IS NOT NULL
+            ORDER BY b.provider_message_id, b.status IN ('delivered', 'failed', 'expired', 'rejected') DESC, b.id DESC
         ),
         changed_part AS (
             UPDATE sms_message_parts p
@@ -124,12 +184,12 @@ internal static class ReceiptSql
             RETURNING p.provider_message_id, p.sms_message_id, p.part_index, p.status, p.error_code, p.price
         ),
         history AS (
-            SELECT p.sms_message_id AS id,
-                   jsonb_agg(jsonb_build_object('status', d.status, 'errCode', d.error_code,
-                                                'messageId', d.provider_message_id, 'at', d.received_at) ORDER BY d.id) AS entries
-            FROM delivery_receipts d JOIN sms_message_parts p ON p.provider_message_id = d.provider_message_id
-            WHERE d.id = ANY(@receipts)
-            GROUP BY p.sms_message_id
+            SELECT b.sms_message_id AS id,
+                   jsonb_agg(jsonb_build_object('status', b.status, 'errCode', b.error_code,
+                                                'messageId', b.provider_message_id, 'at', b.received_at) ORDER BY b.received_at, b.id) AS entries
+            FROM batch b
+            WHERE b.sms_message_id IS NOT NULL
+            GROUP BY b.sms_message_id
         ),
         -- A union, not a left join of the stored parts to changed_part: the planner cannot size a CTE, and joined
         -- that way it compared every part with every change, quadratic in the batch.
@@ -139,8 +199,8 @@ internal static class ReceiptSql
             UNION ALL
             SELECT p.sms_message_id, p.part_index, p.status, p.error_code, p.price
             FROM sms_message_parts p
-            JOIN history h ON h.id = p.sms_message_id
-            WHERE p.provider_message_id NOT IN (SELECT provider_message_id FROM changed_part)
+            WHERE p.sms_message_id = ANY (ARRAY(SELECT id FROM history))
+              AND p.provider_message_id NOT IN (SELECT provider_message_id FROM changed_part)
         ),
         aggregate AS (
             SELECT sms_message_id AS id,

@@ -7,10 +7,11 @@ namespace MassCampaign.Host.Webhooks;
 
 /// <summary>
 /// Group commit for delivery receipts: each webhook request queues its receipt and waits until the batch holding
-/// it has committed, so a 200 is only ever answered for a durable receipt, while PostgreSQL sees one transaction
-/// per batch instead of one per receipt. Batches form by themselves: whatever queued during the previous commit.
+/// it is committed to the inbox, so a 200 is only ever answered for a durable receipt, while PostgreSQL sees one COPY
+/// per batch instead of one transaction per receipt. Batches form by themselves: whatever queued during the previous
+/// commit. Applying them is left to <see cref="ReceiptApplier"/>, so a webhook waits for an append and nothing else.
 /// </summary>
-public sealed class DeliveryReceiptWriter(DeliveryReceiptStore store, IOptions<ReceiptOptions> options, ILogger<DeliveryReceiptWriter> logger)
+public sealed class DeliveryReceiptWriter(ReceiptInbox inbox, IOptions<ReceiptOptions> options, ILogger<DeliveryReceiptWriter> logger)
     : BackgroundService
 {
     private readonly ReceiptOptions _options = options.Value;
@@ -68,7 +69,7 @@ public sealed class DeliveryReceiptWriter(DeliveryReceiptStore store, IOptions<R
     {
         try
         {
-            await store.StoreAsync([.. batch.Select(p => p.Receipt)], CancellationToken.None);
+            await inbox.AppendAsync([.. batch.Select(p => p.Receipt)], CancellationToken.None);
             foreach (var pending in batch)
             {
                 pending.Committed.TrySetResult();

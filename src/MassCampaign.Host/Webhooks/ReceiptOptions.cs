@@ -5,14 +5,24 @@ public sealed class ReceiptOptions
 {
     public const string Section = "massCampaign:receipts";
 
-    /// <summary>Receipts per transaction at most; under load a batch holds whatever queued while the last one committed.</summary>
+    /// <summary>Receipts per append to the inbox at most; under load a batch holds whatever queued while the last one committed.</summary>
     public int MaxBatchSize { get; set; } = 1000;
 
-    /// <summary>Transactions in flight at once: one commits while the next fills.</summary>
+    /// <summary>Appends in flight at once: one commits while the next fills.</summary>
     public int Writers { get; set; } = 2;
 
     /// <summary>Receipts waiting at most before requests queue for room (back-pressure, not loss).</summary>
     public int QueueCapacity { get; set; } = 20_000;
+
+    /// <summary>Receipts the applier takes from the inbox per transaction at most.</summary>
+    public int ApplyBatchSize { get; set; } = 5000;
+
+    /// <summary>
+    /// How long the applier waits once the inbox is drained: receipts gather into one large batch meanwhile, which
+    /// costs less per receipt than many small ones. While the applier keeps up, a receipt is applied at most this long
+    /// after its 200, plus the batch's own time.
+    /// </summary>
+    public TimeSpan ApplyInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>How often receipts that arrived before their message are tried again.</summary>
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(5);

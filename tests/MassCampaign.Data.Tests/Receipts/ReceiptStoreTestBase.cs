@@ -10,6 +10,21 @@ public abstract class ReceiptStoreTestBase(PostgresDatabase database) : SendPath
 {
     protected DeliveryReceiptStore Store => new(Database.DataSource);
 
+    protected ReceiptInbox Inbox => new(Database.DataSource);
+
+    /// <summary>Applies what the inbox holds, in batches of <paramref name="batchSize"/>, as the host's applier does.</summary>
+    protected async Task DrainInboxAsync(int batchSize = 1000)
+    {
+        int taken;
+        do
+        {
+            taken = (await Store.ApplyInboxAsync(batchSize, default)).Taken;
+        }
+        while (taken == batchSize);
+    }
+
+    protected Task<long> InboxCountAsync() => Seed.ScalarAsync<long>("SELECT count(*) FROM receipt_inbox");
+
     /// <summary>A recipient claimed and its message accepted as <paramref name="partCount"/> parts; returns their ids.</summary>
     protected async Task<(ClaimedRecipient Claimed, string[] Parts)> SentAsync(int partCount)
     {

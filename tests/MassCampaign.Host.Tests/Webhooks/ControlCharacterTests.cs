@@ -81,6 +81,7 @@ public sealed class ControlCharacterTests(WebhookHostFixture fixture) : IClassFi
         using var response = await PostAsync(Status, fields, format);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Host.ReceiptsAppliedAsync();
         Assert.Equal("delivered", await Host.ScalarAsync<string>("SELECT status FROM campaign_recipients WHERE id = @id", ("id", sent.Id)));
         Assert.Equal("1" + OtherControls + "2", await Host.ScalarAsync<string>(
             "SELECT error_code FROM delivery_receipts WHERE provider_message_id = @id", ("id", sent.PartId(1))));
@@ -97,6 +98,7 @@ public sealed class ControlCharacterTests(WebhookHostFixture fixture) : IClassFi
         var responses = await Task.WhenAll(receipts.Select(r => Host.PostJsonAsync(Status, r)));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        await Host.ReceiptsAppliedAsync();
         Assert.Equal(sent.Length, await Host.ScalarAsync<long>(
             "SELECT count(*) FROM campaign_recipients WHERE id = ANY(@ids) AND status = 'delivered'", ("ids", sent.Select(s => s.Id).ToArray())));
     }

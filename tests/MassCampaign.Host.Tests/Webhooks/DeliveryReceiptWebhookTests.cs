@@ -23,6 +23,7 @@ public sealed class DeliveryReceiptWebhookTests(WebhookHostFixture fixture) : IC
             : await Host.PostFormAsync(Status, Receipt(sent, 1, "delivered"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Host.ReceiptsAppliedAsync();
         Assert.Equal("delivered", await RecipientStatusAsync(sent));
     }
 
@@ -38,6 +39,7 @@ public sealed class DeliveryReceiptWebhookTests(WebhookHostFixture fixture) : IC
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Host.ReceiptsAppliedAsync();
         Assert.Equal("6", await Host.ScalarAsync<string>("SELECT error_code FROM delivery_receipts WHERE provider_message_id = @id", ("id", sent.PartId(1))));
         Assert.Equal(0.0333m, await Host.ScalarAsync<decimal>("SELECT price FROM delivery_receipts WHERE provider_message_id = @id", ("id", sent.PartId(1))));
         Assert.Equal("1582650446", await Host.ScalarAsync<string>("SELECT payload->>'timestamp' FROM delivery_receipts WHERE provider_message_id = @id", ("id", sent.PartId(1))));
@@ -53,8 +55,27 @@ public sealed class DeliveryReceiptWebhookTests(WebhookHostFixture fixture) : IC
         var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Host.PostFormAsync(Status, Receipt(sent, 1, "delivered"))));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        await Host.ReceiptsAppliedAsync();
         Assert.Equal(1L, await Host.ScalarAsync<long>("SELECT count(*) FROM delivery_receipts WHERE provider_message_id = @id", ("id", sent.PartId(1))));
         Assert.Equal(1, await Host.ScalarAsync<int>(
+            "SELECT jsonb_array_length(status_history) FROM sms_messages WHERE client_ref = @ref", ("ref", sent.ClientRef)));
+    }
+
+    [Fact]
+    public async Task Receipts_repeated_and_out_of_order_end_where_receipts_in_order_do()
+    {
+        var sent = await Host.Seed.SentSmsAsync();
+
+        // The final receipt three times at once, then the intermediate one it overtook.
+        var finals = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Host.PostFormAsync(Status, Receipt(sent, 1, "delivered"))));
+        using var late = await Host.PostFormAsync(Status, Receipt(sent, 1, "accepted"));
+
+        Assert.All(finals.Append(late), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        await Host.ReceiptsAppliedAsync();
+        Assert.Equal("delivered", await RecipientStatusAsync(sent));
+        Assert.Equal("delivered", await Host.ScalarAsync<string>("SELECT status FROM sms_messages WHERE client_ref = @ref", ("ref", sent.ClientRef)));
+        Assert.Equal(2L, await Host.ScalarAsync<long>("SELECT count(*) FROM delivery_receipts WHERE provider_message_id = @id", ("id", sent.PartId(1))));
+        Assert.Equal(2, await Host.ScalarAsync<int>(
             "SELECT jsonb_array_length(status_history) FROM sms_messages WHERE client_ref = @ref", ("ref", sent.ClientRef)));
     }
 
@@ -69,6 +90,7 @@ public sealed class DeliveryReceiptWebhookTests(WebhookHostFixture fixture) : IC
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Host.ReceiptsAppliedAsync();
         Assert.False(await Host.ScalarAsync<bool>("SELECT matched FROM delivery_receipts WHERE provider_message_id = @id", ("id", messageId)));
     }
 
@@ -77,10 +99,12 @@ public sealed class DeliveryReceiptWebhookTests(WebhookHostFixture fixture) : IC
     {
         var sent = await Host.Seed.SentSmsAsync(parts: 2);
 
-        await Host.PostFormAsync(Status, Receipt(sent, 1, "delivered"));
+        (await Host.PostFormAsync(Status, Receipt(sent, 1, "delivered"))).Dispose();
+        await Host.ReceiptsAppliedAsync();
         Assert.Equal("sent", await RecipientStatusAsync(sent));
 
-        await Host.PostFormAsync(Status, Receipt(sent, 2, "rejected", "14"));
+        (await Host.PostFormAsync(Status, Receipt(sent, 2, "rejected", "14"))).Dispose();
+        await Host.ReceiptsAppliedAsync();
         Assert.Equal(("rejected", "14"), (await RecipientStatusAsync(sent),
             await Host.ScalarAsync<string>("SELECT error_code FROM sms_messages WHERE client_ref = @ref", ("ref", sent.ClientRef))));
     }
@@ -97,6 +121,7 @@ public sealed class DeliveryReceiptWebhookTests(WebhookHostFixture fixture) : IC
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Host.ReceiptsAppliedAsync();
         Assert.Equal("delivered", await RecipientStatusAsync(unknown));
         Assert.Equal("CRASH" + unknown.Id, await Host.ScalarAsync<string>(
             "SELECT provider_message_id FROM campaign_recipients WHERE id = @id", ("id", unknown.Id)));
@@ -114,6 +139,7 @@ public sealed class DeliveryReceiptWebhookTests(WebhookHostFixture fixture) : IC
 
         Assert.Equal(HttpStatusCode.InternalServerError, responses[11].StatusCode);
         Assert.All(responses.Where((_, i) => i != 11), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        await Host.ReceiptsAppliedAsync();
         Assert.Equal(sent.Length - 1, await Host.ScalarAsync<long>(
             "SELECT count(*) FROM campaign_recipients WHERE id = ANY(@ids) AND status = 'delivered'", ("ids", sent.Select(s => s.Id).ToArray())));
     }
@@ -163,6 +189,7 @@ public sealed class DeliveryReceiptWebhookTests(WebhookHostFixture fixture) : IC
         using var response = await Host.PostFormAsync(Status, Receipt(sent, 1, "delivered"), withKey: false);
 
         await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "code");
+        await Host.ReceiptsAppliedAsync();
         Assert.Equal(0L, await Host.ScalarAsync<long>("SELECT count(*) FROM delivery_receipts WHERE provider_message_id = @id", ("id", sent.PartId(1))));
     }
 

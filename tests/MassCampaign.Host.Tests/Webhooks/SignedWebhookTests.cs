@@ -21,6 +21,7 @@ public abstract class SignedWebhookTests(SignedHostFixture fixture)
         using var response = await Host.PostJsonAsync(Status, Sign(Receipt(sent), TimeProvider.System.GetUtcNow()), withKey: false);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Host.ReceiptsAppliedAsync();
         Assert.Equal("delivered", await Host.ScalarAsync<string>("SELECT status FROM campaign_recipients WHERE id = @id", ("id", sent.Id)));
     }
 

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using MassCampaign.Host.Tests.Lifecycle;
 using MassCampaign.Simulator;
 using MassCampaign.Testing;
 using Npgsql;
@@ -78,6 +79,13 @@ public sealed class WebhookHost : IAsyncDisposable
 
         return (T)(await command.ExecuteScalarAsync())!;
     }
+
+    /// <summary>
+    /// Waits until every receipt answered so far is applied. The webhook answers once a receipt is in the inbox; the
+    /// applier stores and folds it behind that and deletes it from the inbox in the same transaction.
+    /// </summary>
+    public Task ReceiptsAppliedAsync() =>
+        Eventually.Until(() => ScalarAsync<long>("SELECT count(*) FROM receipt_inbox"), left => left == 0, "every acknowledged receipt is applied");
 
     public async ValueTask DisposeAsync()
     {
