@@ -125,10 +125,10 @@ public sealed class VoiceHostCrashTests(ITestOutputHelper output) : IAsyncLifeti
 
     private async Task WaitForCallsAsync(long target, TimeSpan timeout, HostProcess host)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var deadline = TimeProvider.System.GetUtcNow() + timeout;
         while (_simulator.GetStats().CallsCreated < target)
         {
-            Assert.True(DateTime.UtcNow < deadline, $"Only {_simulator.GetStats().CallsCreated} calls were created in {timeout}: {host.Describe(40)}");
+            Assert.True(TimeProvider.System.GetUtcNow() < deadline, $"Only {_simulator.GetStats().CallsCreated} calls were created in {timeout}: {host.Describe(40)}");
             await Task.Delay(50);
         }
     }

@@ -54,7 +54,7 @@ public sealed class VoiceCallAuthTests : IAsyncLifetime
         {
             "signed with another key" => _bed.Jwt(signWith: otherKey),
             "for another application" => _bed.Jwt(d => Replace(d, "application_id", "someone-else")),
-            "expired" => _bed.Jwt(d => (d.IssuedAt, d.Expires) = (DateTime.UtcNow.AddMinutes(-20), DateTime.UtcNow.AddMinutes(-5))),
+            "expired" => _bed.Jwt(d => (d.IssuedAt, d.Expires) = (TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-20), TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-5))),
             "without jti" => _bed.Jwt(d => Replace(d, "jti", null)),
             "without iat" => _bed.Jwt(d => d.IssuedAt = null),
             _ => _bed.Jwt(d => d.SigningCredentials = new(new SymmetricSecurityKey(new byte[32]), SecurityAlgorithms.HmacSha256)),

@@ -63,7 +63,7 @@ internal sealed class VoiceTestBed : IAsyncDisposable
     /// <summary>An application JWT as the host makes one (VONAGE.md §6.1); <paramref name="change"/> spoils it for a test.</summary>
     public string Jwt(Action<SecurityTokenDescriptor>? change = null, RSA? signWith = null)
     {
-        var now = DateTime.UtcNow;
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         var descriptor = new SecurityTokenDescriptor
         {
             Subject = new ClaimsIdentity([new Claim("application_id", ApplicationId), new Claim("jti", Guid.NewGuid().ToString())]),
