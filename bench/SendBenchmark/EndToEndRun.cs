@@ -76,7 +76,7 @@ public sealed class EndToEndRun(VonageSimulator simulator, BenchmarkArguments ar
                     $"The run is not valid: status {finished}, {stats.TotalSms} SMS for {size} recipients, {twice} numbers texted twice.");
             }
 
-            var reads = await ReadLatency.MeasureAsync(host.Client, campaign);
+            var reads = await ReadLatency.MeasureAsync(host.Client, campaign, zone);
             if (!await host.StopAsync(TimeSpan.FromSeconds(30)))
             {
                 Console.Error.WriteLine($"The host did not stop within 30 s of SIGTERM and was killed. {host.Describe(40)}");
