@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using MassCampaign.Host.Tests.Lifecycle;
+using MassCampaign.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Runtime;
+
+namespace MassCampaign.Host.Tests.Clustering;
+
+/// <summary>
+/// TLS between silos, switched on in configuration: two hosts sharing the cluster's certificate form one cluster over
+/// Redis and run a campaign between them; the silo port speaks TLS only to a peer presenting that certificate; and a
+/// host with TLS on cannot join a cluster whose silo runs in the clear.
+/// </summary>
+public sealed class SiloTlsClusterTests : IDisposable
+{
+    private readonly SiloCertificate _silo = SiloCertificate.Create();
+
+    [Fact]
+    public async Task Two_hosts_with_tls_form_one_cluster_and_finish_a_campaign_between_them()
+    {
+        var settings = Clustered(tls: true);
+        await using var first = await LifecycleHost.StartAsync(settings);
+        await using var second = await LifecycleHost.StartAsync(new Dictionary<string, string?>(settings)
+        {
+            ["ConnectionStrings:Postgres"] = first.Host.Database.ConnectionString,
+            ["Vonage:BaseUrl"] = first.Simulator.BaseAddress.AbsoluteUri,
+        });
+        var silos = await Grains(first).GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+        Assert.Equal(2, silos.Count);
+        var campaign = await first.Seed.SmsCampaignAsync(recipients: 20);
+
+        (await second.CommandAsync(campaign.Id, "start")).Dispose();
+        var done = await first.WaitForStatusAsync(campaign.Id, s => s.Code == HttpStatusCode.OK, "the campaign finishes");
+
+        Assert.Equal("Completed", done.RuntimeStatus);
+        Assert.Equal(20, first.SentTo(campaign));
+        // The campaign's grain lives on one silo and is reached from the other: both saw traffic over TLS.
+        Assert.Equal(_silo.Certificate.Thumbprint, await HandshakeAsync(SiloEndpoint(first), _silo.Certificate));
+        Assert.Equal(_silo.Certificate.Thumbprint, await HandshakeAsync(SiloEndpoint(second), _silo.Certificate));
+    }
+
+    [Fact]
+    public async Task The_silo_port_refuses_a_peer_without_the_cluster_certificate()
+    {
+        await using var host = await LifecycleHost.StartAsync(Clustered(tls: true));
+        using var stranger = SiloCertificate.Create("stranger");
+
+        Assert.Equal(_silo.Certificate.Thumbprint, await HandshakeAsync(SiloEndpoint(host), _silo.Certificate));
+        await Assert.ThrowsAnyAsync<Exception>(() => HandshakeAsync(SiloEndpoint(host), stranger.Certificate));
+        await Assert.ThrowsAnyAsync<Exception>(() => HandshakeAsync(SiloEndpoint(host), clientCertificate: null));
+    }
+
+    [Fact]
+    public async Task A_host_with_tls_cannot_join_a_cluster_whose_silo_runs_in_the_clear()
+    {
+        var plain = Clustered(tls: false);
+        await using var first = await LifecycleHost.StartAsync(plain);
+        // A TLS silo speaks nothing a clear one understands: the plain silo's port does not answer a TLS handshake.
+        await Assert.ThrowsAnyAsync<Exception>(() => HandshakeAsync(SiloEndpoint(first), _silo.Certificate));
+
+        var joining = new Dictionary<string, string?>(Clustered(tls: true))
+        {
+            ["Orleans:ClusterId"] = plain["Orleans:ClusterId"],
+            ["Orleans:ServiceId"] = plain["Orleans:ServiceId"],
+            ["Vonage:BaseUrl"] = first.Simulator.BaseAddress.AbsoluteUri,
+            ["Vonage:ApiKey"] = first.Simulator.ApiKey,
+            ["Vonage:ApiSecret"] = first.Simulator.ApiSecret,
+        };
+        // Orleans gives a joining silo five minutes to reach every active one by default; a few seconds prove the point.
+        var failed = await Assert.ThrowsAnyAsync<Exception>(() => RunningHost.StartAsync(
+            joining, services => services.Configure<ClusterMembershipOptions>(o => o.MaxJoinAttemptTime = TimeSpan.FromSeconds(10))));
+
+        Assert.Contains("connect", failed.ToString(), StringComparison.OrdinalIgnoreCase);
+        var silos = await Grains(first).GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+        Assert.Single(silos);
+    }
+
+    private Dictionary<string, string?> Clustered(bool tls)
+    {
+        var cluster = "tls-" + Guid.NewGuid().ToString("N");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Orleans:Clustering:ProviderType"] = "Redis",
+            ["Orleans:ClusterId"] = cluster,
+            ["Orleans:ServiceId"] = cluster,
+            ["Orleans:AdvertisedIPAddress"] = "127.0.0.1",
+        };
+        if (tls)
+        {
+            settings["Orleans:Tls:Enabled"] = "true";
+            settings["Orleans:Tls:CertificatePath"] = _silo.PemPath;
+        }
+
+        return settings;
+    }
+
+    /// <summary>
+    /// A TLS 1.2 handshake with the silo port, as a peer silo would open one (TLS 1.2 so that a refused client
+    /// certificate fails the handshake itself); returns the thumbprint of the certificate the silo presented.
+    /// </summary>
+    private static async Task<string> HandshakeAsync(IPEndPoint silo, X509Certificate2? clientCertificate)
+    {
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(silo);
+        await using var tls = new SslStream(tcp.GetStream());
+        string? presented = null;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await tls.AuthenticateAsClientAsync(
+            new SslClientAuthenticationOptions
+            {
+                TargetHost = "masscampaign-silo",
+                EnabledSslProtocols = SslProtocols.Tls12,
+                ClientCertificates = clientCertificate is null ? null : new X509CertificateCollection { clientCertificate },
+                RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+                {
+                    presented = certificate?.GetCertHashString();
+                    return true;
+                },
+            },
+            timeout.Token);
+        return presented ?? throw new AuthenticationException("The silo presented no certificate.");
+    }
+
+    private static IPEndPoint SiloEndpoint(LifecycleHost host) =>
+        host.Host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.Endpoint;
+
+    private static IGrainFactory Grains(LifecycleHost host) => host.Host.Services.GetRequiredService<IGrainFactory>();
+
+    public void Dispose() => _silo.Dispose();
+}
