@@ -76,6 +76,8 @@ public sealed class SiloTlsCertificateTests : IDisposable
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["LocalSettingsPath"] = "/nonexistent/local.settings.json",
+                ["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Database=unused",
+                ["ConnectionStrings:Redis"] = "127.0.0.1:1",
                 ["Orleans:Tls:Enabled"] = "true",
             })));
 
