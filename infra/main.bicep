@@ -173,7 +173,7 @@ module apps 'modules/container-apps.bicep' = {
     identityId: identity.id
     vaultUri: vault.outputs.uri
     image: image
-    registryServer: empty(registryName) ? '' : registry!.properties.loginServer
+    registryServer: empty(registryName) ? '' : '${registryName}${environment().suffixes.acrLoginServer}'
     internalOnly: internalOnly
     cpu: cpu
     memory: memory
