@@ -12,33 +12,18 @@ public sealed class SiloTlsCertificateTests : IDisposable
     public void Tls_off_needs_no_certificate() => Assert.Null(SiloTls.LoadCertificate(new SiloTlsOptions()));
 
     [Fact]
-    public void One_pem_file_with_certificate_and_key_is_read()
-    {
-        using var certificate = SiloTls.LoadCertificate(new SiloTlsOptions { Enabled = true, CertificatePath = _silo.PemPath });
-
-        Assert.Equal(_silo.Certificate.Thumbprint, certificate!.Thumbprint);
-        Assert.True(certificate.HasPrivateKey);
-    }
+    public void One_pem_file_with_certificate_and_key_is_read() =>
+        AssertLoadsTheSiloCertificate(new SiloTlsOptions { Enabled = true, CertificatePath = _silo.PemPath });
 
     [Fact]
-    public void A_pem_certificate_with_its_key_apart_is_read()
-    {
-        using var certificate = SiloTls.LoadCertificate(
+    public void A_pem_certificate_with_its_key_apart_is_read() =>
+        AssertLoadsTheSiloCertificate(
             new SiloTlsOptions { Enabled = true, CertificatePath = _silo.CertificateOnlyPemPath, KeyPath = _silo.KeyPemPath });
 
-        Assert.Equal(_silo.Certificate.Thumbprint, certificate!.Thumbprint);
-        Assert.True(certificate.HasPrivateKey);
-    }
-
     [Fact]
-    public void A_pfx_is_opened_with_its_password()
-    {
-        using var certificate = SiloTls.LoadCertificate(
+    public void A_pfx_is_opened_with_its_password() =>
+        AssertLoadsTheSiloCertificate(
             new SiloTlsOptions { Enabled = true, CertificatePath = _silo.PfxPath, CertificatePassword = SiloCertificate.PfxPassword });
-
-        Assert.Equal(_silo.Certificate.Thumbprint, certificate!.Thumbprint);
-        Assert.True(certificate.HasPrivateKey);
-    }
 
     [Fact]
     public void A_pfx_with_the_wrong_password_names_the_setting_to_fix()
@@ -82,6 +67,14 @@ public sealed class SiloTlsCertificateTests : IDisposable
             })));
 
         Assert.Contains("Orleans:Tls:Enabled is true but Orleans:Tls:CertificatePath is not set", error.Message, StringComparison.Ordinal);
+    }
+
+    private void AssertLoadsTheSiloCertificate(SiloTlsOptions options)
+    {
+        using var certificate = SiloTls.LoadCertificate(options);
+
+        Assert.Equal(_silo.Certificate.Thumbprint, certificate!.Thumbprint);
+        Assert.True(certificate.HasPrivateKey);
     }
 
     public void Dispose() => _silo.Dispose();

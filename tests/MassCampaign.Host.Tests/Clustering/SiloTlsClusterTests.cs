@@ -25,25 +25,13 @@ public sealed class SiloTlsClusterTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task Two_hosts_with_tls_form_one_cluster_and_finish_a_campaign_between_them()
     {
-        var settings = Clustered(tls: true);
-        await using var first = await LifecycleHost.StartAsync(settings);
-        await using var second = await LifecycleHost.StartAsync(new Dictionary<string, string?>(settings)
-        {
-            ["ConnectionStrings:Postgres"] = first.Host.Database.ConnectionString,
-            ["Vonage:BaseUrl"] = first.Simulator.BaseAddress.AbsoluteUri,
-        });
-        var silos = await Grains(first).GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
-        Assert.Equal(2, silos.Count);
-        var campaign = await first.Seed.SmsCampaignAsync(recipients: 20);
+        await using var pair = await ClusterPair.StartAsync(Clustered(tls: true));
+        Assert.Equal(2, await pair.ActiveSilosAsync());
 
-        (await second.CommandAsync(campaign.Id, "start")).Dispose();
-        var done = await first.WaitForStatusAsync(campaign.Id, s => s.Code == HttpStatusCode.OK, "the campaign finishes");
+        await pair.RunCampaignAcrossAsync(recipients: 20);
 
-        Assert.Equal("Completed", done.RuntimeStatus);
-        Assert.Equal(20, first.SentTo(campaign));
-        // The campaign's grain lives on one silo and is reached from the other: both saw traffic over TLS.
-        Assert.Equal(_silo.Certificate.Thumbprint, await HandshakeAsync(SiloEndpoint(first), _silo.Certificate));
-        Assert.Equal(_silo.Certificate.Thumbprint, await HandshakeAsync(SiloEndpoint(second), _silo.Certificate));
+        Assert.Equal(_silo.Certificate.Thumbprint, await HandshakeAsync(SiloEndpoint(pair.First), _silo.Certificate));
+        Assert.Equal(_silo.Certificate.Thumbprint, await HandshakeAsync(SiloEndpoint(pair.Second), _silo.Certificate));
     }
 
     [Fact]
@@ -78,8 +66,7 @@ public sealed class SiloTlsClusterTests(ITestOutputHelper output) : IDisposable
             joining, services => services.Configure<ClusterMembershipOptions>(o => o.MaxJoinAttemptTime = TimeSpan.FromSeconds(10))));
 
         output.WriteLine($"The joining host failed: {failed.Message}");
-        var silos = await Grains(first).GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
-        Assert.Single(silos);
+        Assert.Single(await ClusterPair.Grains(first).GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true));
     }
 
     private Dictionary<string, string?> Clustered(bool tls)
@@ -147,8 +134,6 @@ public sealed class SiloTlsClusterTests(ITestOutputHelper output) : IDisposable
 
     private static IPEndPoint SiloEndpoint(LifecycleHost host) =>
         host.Host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.Endpoint;
-
-    private static IGrainFactory Grains(LifecycleHost host) => host.Host.Services.GetRequiredService<IGrainFactory>();
 
     public void Dispose() => _silo.Dispose();
 }
