@@ -66,12 +66,27 @@ public sealed class RunningHost : IAsyncDisposable
             overrides[key] = value;
         }
 
-        var app = MassCampaignHost.Build([], builder =>
+        WebApplication? app = null;
+        try
         {
-            builder.Configuration.AddInMemoryCollection(overrides);
-            services?.Invoke(builder.Services);
-        });
-        await app.StartAsync();
+            app = MassCampaignHost.Build([], builder =>
+            {
+                builder.Configuration.AddInMemoryCollection(overrides);
+                services?.Invoke(builder.Services);
+            });
+            await app.StartAsync();
+        }
+        catch
+        {
+            // A host that fails to start (a test of exactly that) leaves no database or half-started silo behind.
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
+            await database.DisposeAsync();
+            throw;
+        }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningHost(app, database, new Uri(address));

@@ -21,6 +21,7 @@ public static class CampaignSiloExtensions
         var config = builder.Configuration;
         var options = config.GetSection(CampaignSiloOptions.Section).Get<CampaignSiloOptions>() ?? new CampaignSiloOptions();
         var remindersConfigured = config.GetSection($"{CampaignSiloOptions.Section}:Reminders").Exists();
+        var tlsCertificate = SiloTls.LoadCertificate(options.Tls);
 
         builder.UseOrleans(silo =>
         {
@@ -57,6 +58,11 @@ public static class CampaignSiloExtensions
                 {
                     silo.UseInMemoryReminderService();
                 }
+            }
+
+            if (tlsCertificate is not null)
+            {
+                silo.UseSiloTls(tlsCertificate, options.Tls);
             }
 
             silo.Services.AddSendPathData();

@@ -25,6 +25,9 @@ public sealed class CampaignSiloOptions
     /// </summary>
     public Dictionary<string, string?> Clustering { get; set; } = [];
 
+    /// <summary>TLS between silos (<c>Orleans:Tls</c>); off unless <c>Orleans:Tls:Enabled</c> is true.</summary>
+    public SiloTlsOptions Tls { get; set; } = new();
+
     public bool UsesRedis => Clustering.TryGetValue("ProviderType", out var provider)
         && string.Equals(provider, "Redis", StringComparison.OrdinalIgnoreCase);
 }

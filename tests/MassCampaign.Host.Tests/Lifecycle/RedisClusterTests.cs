@@ -1,6 +1,4 @@
-using System.Net;
 using MassCampaign.Workflows.Gates;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MassCampaign.Host.Tests.Lifecycle;
 
@@ -11,36 +9,23 @@ public sealed class RedisClusterTests
     public async Task Two_hosts_share_gates_and_campaigns_through_redis_clustering()
     {
         var cluster = "test-" + Guid.NewGuid().ToString("N");
-        var clustered = new Dictionary<string, string?>
+        await using var pair = await ClusterPair.StartAsync(new Dictionary<string, string?>
         {
             ["Orleans:Clustering:ProviderType"] = "Redis",
             ["Orleans:ClusterId"] = cluster,
             ["Orleans:ServiceId"] = cluster,
             ["Orleans:AdvertisedIPAddress"] = "127.0.0.1",
-        };
-        await using var first = await LifecycleHost.StartAsync(clustered);
-        await using var second = await LifecycleHost.StartAsync(new Dictionary<string, string?>(clustered)
-        {
-            ["ConnectionStrings:Postgres"] = first.Host.Database.ConnectionString,
-            ["Vonage:BaseUrl"] = first.Simulator.BaseAddress.AbsoluteUri,
         });
-        var silos = await Grains(first).GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
-        Assert.Equal(2, silos.Count);
-        var campaign = await first.Seed.SmsCampaignAsync(recipients: 20);
+        Assert.Equal(2, await pair.ActiveSilosAsync());
 
-        (await second.CommandAsync(campaign.Id, "start")).Dispose();
-        var done = await first.WaitForStatusAsync(campaign.Id, s => s.Code == HttpStatusCode.OK, "the campaign finishes");
+        await pair.RunCampaignAcrossAsync(recipients: 20);
 
-        Assert.Equal("Completed", done.RuntimeStatus);
-        Assert.Equal(20, first.SentTo(campaign));
         var holder = Guid.NewGuid();
-        await Gate(first).AcquireAsync(holder);
-        Assert.Contains(holder, (await Gate(second).GetSnapshotAsync()).Holders);
-        await Gate(second).ReleaseAsync(holder);
-        Assert.Empty((await Gate(first).GetSnapshotAsync()).Holders);
+        await Gate(pair.First).AcquireAsync(holder);
+        Assert.Contains(holder, (await Gate(pair.Second).GetSnapshotAsync()).Holders);
+        await Gate(pair.Second).ReleaseAsync(holder);
+        Assert.Empty((await Gate(pair.First).GetSnapshotAsync()).Holders);
     }
 
-    private static ICampaignTypeGate Gate(LifecycleHost host) => Grains(host).GetGrain<ICampaignTypeGate>("sms");
-
-    private static IGrainFactory Grains(LifecycleHost host) => host.Host.Services.GetRequiredService<IGrainFactory>();
+    private static ICampaignTypeGate Gate(LifecycleHost host) => ClusterPair.Grains(host).GetGrain<ICampaignTypeGate>("sms");
 }
