@@ -59,6 +59,8 @@ public static class CampaignSiloExtensions
                 }
             }
 
+            // A grain call carries its caller's trace context, so a request's trace goes on into the grain's work.
+            silo.AddActivityPropagation();
             silo.Services.AddSendPathData();
             silo.Services.AddCampaignWorkflows(config);
         });

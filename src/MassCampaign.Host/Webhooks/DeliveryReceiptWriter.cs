@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using MassCampaign.Data.Receipts;
+using MassCampaign.Domain.Telemetry;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -70,6 +71,11 @@ public sealed class DeliveryReceiptWriter(ReceiptInbox inbox, IOptions<ReceiptOp
         try
         {
             await inbox.AppendAsync([.. batch.Select(p => p.Receipt)], CancellationToken.None);
+            foreach (var receipt in batch)
+            {
+                CampaignMetrics.Add(CampaignMetrics.ReceiptsReceived, 1, "status", receipt.Receipt.Status);
+            }
+
             foreach (var pending in batch)
             {
                 pending.Committed.TrySetResult();
