@@ -71,13 +71,9 @@ public sealed class DeliveryReceiptWriter(ReceiptInbox inbox, IOptions<ReceiptOp
         try
         {
             await inbox.AppendAsync([.. batch.Select(p => p.Receipt)], CancellationToken.None);
-            foreach (var receipt in batch)
-            {
-                CampaignMetrics.Add(CampaignMetrics.ReceiptsReceived, 1, "status", receipt.Receipt.Status);
-            }
-
             foreach (var pending in batch)
             {
+                CampaignMetrics.Add(CampaignMetrics.ReceiptsReceived, 1, "status", pending.Receipt.Status);
                 pending.Committed.TrySetResult();
             }
         }
