@@ -179,8 +179,9 @@ public sealed class DeliveryReceiptStore(NpgsqlDataSource dataSource)
         return stored.Matched.Length + await ApplyAsync(connection, transaction, stored.Unmatched, ReceiptSql.Apply, applied, ct);
     }
 
+    /// <summary>Runs the statements over the receipts in the caller's transaction; the send path folds early receipts with it.</summary>
     /// <returns>The rows the last statement changed: for <see cref="ReceiptSql.Apply"/>, the receipts it newly matched.</returns>
-    private static async Task<int> ApplyAsync(
+    internal static async Task<int> ApplyAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, long[] receiptIds, IReadOnlyList<string> statements,
         AppliedReceipts applied, CancellationToken ct)
     {

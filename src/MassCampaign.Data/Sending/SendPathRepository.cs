@@ -223,18 +223,7 @@ public sealed class SendPathRepository(NpgsqlDataSource dataSource, TimeProvider
         }
 
         var applied = new AppliedReceipts();
-        if (earlyReceipts.Count > 0)
-        {
-            await using var fold = new NpgsqlBatch(connection, transaction);
-            foreach (var statement in ReceiptSql.Apply)
-            {
-                fold.BatchCommands.Add(new NpgsqlBatchCommand(statement) { Parameters = { new("receipts", earlyReceipts.ToArray()) } });
-            }
-
-            await using var reader = await fold.ExecuteReaderAsync(ct);
-            await applied.ReadAsync(reader, ct);
-        }
-
+        await DeliveryReceiptStore.ApplyAsync(connection, transaction, [.. earlyReceipts], ReceiptSql.Apply, applied, ct);
         await transaction.CommitAsync(ct);
         applied.Publish();
     }
