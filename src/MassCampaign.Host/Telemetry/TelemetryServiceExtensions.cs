@@ -44,7 +44,9 @@ public static class TelemetryServiceExtensions
         {
             telemetry.WithTracing(tracing => tracing
                 .AddSource(MassCampaignTelemetry.Name, OrleansGrainCalls)
-                .AddAspNetCoreInstrumentation()
+                // Scrapes and probes come every few seconds and say nothing about campaigns.
+                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = http =>
+                    !http.Request.Path.StartsWithSegments("/metrics") && !http.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation()
                 .AddOtlpExporter(exporter => exporter.Endpoint = otlp));
         }
