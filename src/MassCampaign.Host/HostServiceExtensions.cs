@@ -8,6 +8,7 @@ using MassCampaign.Host.Errors;
 using MassCampaign.Host.Orleans;
 using MassCampaign.Host.Security;
 using MassCampaign.Host.Suppression;
+using MassCampaign.Host.Telemetry;
 using MassCampaign.Host.Webhooks;
 using Microsoft.AspNetCore.Http.Json;
 using Npgsql;
@@ -50,6 +51,7 @@ public static class HostServiceExtensions
         services.AddOpenApi();
         services.AddHostedService<DatabaseMigrationService>();
         builder.AddCampaignSilo();
+        builder.AddMassCampaignTelemetry();
         services.AddSmsWebhooks(config);
         services.AddVoiceWebhooks();
         services.AddSuppression(config);

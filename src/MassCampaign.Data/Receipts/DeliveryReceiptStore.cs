@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace MassCampaign.Data.Receipts;
 
@@ -27,12 +26,12 @@ public sealed class DeliveryReceiptStore(NpgsqlDataSource dataSource)
             return Task.FromResult(0);
         }
 
-        return InTransactionAsync(async (connection, transaction) =>
+        return InTransactionAsync(async (connection, transaction, applied) =>
         {
             await using var insert = new NpgsqlCommand(ReceiptSql.InsertAndLock, connection, transaction);
-            AddColumns(insert.Parameters, receipts);
+            ReceiptColumns.AddTo(insert.Parameters, receipts);
             var stored = await StoreInputAsync(insert, ct);
-            return await ApplyStoredAsync(connection, transaction, stored, ct);
+            return await ApplyStoredAsync(connection, transaction, stored, applied, ct);
         }, ct);
     }
 
@@ -43,25 +42,28 @@ public sealed class DeliveryReceiptStore(NpgsqlDataSource dataSource)
     /// applied in halves; receipts that fail alone while others apply are retired, so one receipt the fold cannot
     /// apply does not hold up the inbox. When nothing applies, the failure is not the receipts': it is thrown.
     /// </summary>
-    public async Task<InboxBatchResult> ApplyInboxAsync(int limit, CancellationToken ct)
+    public Task<InboxBatchResult> ApplyInboxAsync(int limit, CancellationToken ct) => ApplyInboxAsync(limit, new AppliedReceipts(), ct);
+
+    /// <param name="applied">Gathers what the batch changed, per campaign and status, once it has committed.</param>
+    public async Task<InboxBatchResult> ApplyInboxAsync(int limit, AppliedReceipts applied, CancellationToken ct)
     {
         // Row addresses (ctid) as text: they only go back to the statements that take or retire those rows.
         string[] rows = [];
         try
         {
-            await InTransactionAsync(async (connection, transaction) =>
+            await InTransactionAsync(async (connection, transaction, changes) =>
             {
                 await using var lockRows = new NpgsqlCommand(ReceiptSql.LockInboxBatch, connection, transaction);
                 lockRows.Parameters.AddWithValue("limit", limit);
                 rows = await ReadAllAsync<string>(lockRows, ct);
-                return await TakeAndApplyAsync(connection, transaction, rows, ct);
-            }, ct);
+                return await TakeAndApplyAsync(connection, transaction, rows, changes, ct);
+            }, ct, applied);
             return new InboxBatchResult(rows.Length, 0);
         }
         catch (PostgresException e) when (!e.IsTransient && rows.Length > 1)
         {
             var failed = new List<string>();
-            if (await ApplyInHalvesAsync(rows, failed, new StrongBox<int>(MaxSplitTransactions), ct) == 0)
+            if (await ApplyInHalvesAsync(rows, failed, new StrongBox<int>(MaxSplitTransactions), applied, ct) == 0)
             {
                 throw;
             }
@@ -75,13 +77,13 @@ public sealed class DeliveryReceiptStore(NpgsqlDataSource dataSource)
     /// stay stored but no later sweep reads them again.
     /// </summary>
     public Task<ReceiptSweepResult> ReapplyUnmatchedAsync(ReceiptSweep sweep, CancellationToken ct) =>
-        InTransactionAsync(async (connection, transaction) =>
+        InTransactionAsync(async (connection, transaction, applied) =>
         {
             await using var select = new NpgsqlCommand(ReceiptSql.SelectForSweep, connection, transaction);
             select.Parameters.AddWithValue("retire_after", sweep.RetireAfter);
             select.Parameters.AddWithValue("limit", sweep.Limit);
             var ids = await ReadAllAsync<long>(select, ct);
-            var matched = await ApplyAsync(connection, transaction, ids, ReceiptSql.Apply, ct);
+            var matched = await ApplyAsync(connection, transaction, ids, ReceiptSql.Apply, applied, ct);
 
             await using var tries = new NpgsqlCommand(ReceiptSql.RecordSweepTries, connection, transaction);
             tries.Parameters.AddWithValue("receipts", ids);
@@ -96,44 +98,19 @@ public sealed class DeliveryReceiptStore(NpgsqlDataSource dataSource)
     /// were written. Returns how many of them now matched.
     /// </summary>
     public Task<int> ReapplyForClientRefsAsync(IReadOnlyCollection<string> clientRefs, CancellationToken ct) =>
-        InTransactionAsync(async (connection, transaction) =>
+        InTransactionAsync(async (connection, transaction, applied) =>
         {
             await using var select = new NpgsqlCommand(ReceiptSql.SelectUnmatchedByClientRef, connection, transaction);
             select.Parameters.AddWithValue("refs", clientRefs.ToArray());
-            return await ApplyAsync(connection, transaction, await ReadAllAsync<long>(select, ct), ReceiptSql.Apply, ct);
+            return await ApplyAsync(connection, transaction, await ReadAllAsync<long>(select, ct), ReceiptSql.Apply, applied, ct);
         }, ct);
 
-    private static void AddColumns(NpgsqlParameterCollection parameters, IReadOnlyList<ReceiptRecord> receipts)
-    {
-        var count = receipts.Count;
-        var ids = new string[count];
-        var refs = new string?[count];
-        var statuses = new string[count];
-        var errors = new string?[count];
-        var prices = new decimal?[count];
-        var msisdns = new string?[count];
-        var payloads = new string[count];
-        for (var i = 0; i < count; i++)
-        {
-            var r = receipts[i];
-            (ids[i], refs[i], statuses[i], errors[i], prices[i], msisdns[i], payloads[i]) =
-                (r.ProviderMessageId, r.ClientRef, r.Status, r.ErrorCode, r.Price, r.Msisdn, r.PayloadJson);
-        }
-
-        parameters.AddWithValue("ids", ids);
-        parameters.AddWithValue("refs", refs);
-        parameters.AddWithValue("statuses", statuses);
-        parameters.AddWithValue("errors", errors);
-        parameters.AddWithValue("prices", prices);
-        parameters.AddWithValue("msisdns", msisdns);
-        parameters.Add(new NpgsqlParameter("payloads", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = payloads });
-    }
-
-    private static async Task<int> TakeAndApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string[] rows, CancellationToken ct)
+    private static async Task<int> TakeAndApplyAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string[] rows, AppliedReceipts applied, CancellationToken ct)
     {
         await using var take = new NpgsqlCommand(ReceiptSql.TakeFromInbox, connection, transaction);
         take.Parameters.AddWithValue("rows", rows);
-        return await ApplyStoredAsync(connection, transaction, await StoreInputAsync(take, ct), ct);
+        return await ApplyStoredAsync(connection, transaction, await StoreInputAsync(take, ct), applied, ct);
     }
 
     /// <summary>
@@ -141,7 +118,8 @@ public sealed class DeliveryReceiptStore(NpgsqlDataSource dataSource)
     /// transactions; collects the receipts that fail alone.
     /// </summary>
     /// <returns>How many rows were in halves that applied.</returns>
-    private async Task<int> ApplyInHalvesAsync(ArraySegment<string> rows, List<string> failed, StrongBox<int> budget, CancellationToken ct)
+    private async Task<int> ApplyInHalvesAsync(
+        ArraySegment<string> rows, List<string> failed, StrongBox<int> budget, AppliedReceipts applied, CancellationToken ct)
     {
         if (budget.Value-- <= 0)
         {
@@ -150,7 +128,7 @@ public sealed class DeliveryReceiptStore(NpgsqlDataSource dataSource)
 
         try
         {
-            await InTransactionAsync((connection, transaction) => TakeAndApplyAsync(connection, transaction, [.. rows], ct), ct);
+            await InTransactionAsync((connection, transaction, changes) => TakeAndApplyAsync(connection, transaction, [.. rows], changes, ct), ct, applied);
             return rows.Count;
         }
         catch (PostgresException e) when (!e.IsTransient)
@@ -162,7 +140,8 @@ public sealed class DeliveryReceiptStore(NpgsqlDataSource dataSource)
             }
 
             var half = rows.Count / 2;
-            return await ApplyInHalvesAsync(rows[..half], failed, budget, ct) + await ApplyInHalvesAsync(rows[half..], failed, budget, ct);
+            return await ApplyInHalvesAsync(rows[..half], failed, budget, applied, ct)
+                   + await ApplyInHalvesAsync(rows[half..], failed, budget, applied, ct);
         }
     }
 
@@ -194,15 +173,17 @@ public sealed class DeliveryReceiptStore(NpgsqlDataSource dataSource)
     /// </summary>
     /// <returns>How many of the stored receipts matched.</returns>
     private static async Task<int> ApplyStoredAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, StoredReceipts stored, CancellationToken ct)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, StoredReceipts stored, AppliedReceipts applied, CancellationToken ct)
     {
-        await ApplyAsync(connection, transaction, stored.Matched, [ReceiptSql.Fold], ct);
-        return stored.Matched.Length + await ApplyAsync(connection, transaction, stored.Unmatched, ReceiptSql.Apply, ct);
+        await ApplyAsync(connection, transaction, stored.Matched, [ReceiptSql.Fold], applied, ct);
+        return stored.Matched.Length + await ApplyAsync(connection, transaction, stored.Unmatched, ReceiptSql.Apply, applied, ct);
     }
 
+    /// <summary>Runs the statements over the receipts in the caller's transaction; the send path folds early receipts with it.</summary>
     /// <returns>The rows the last statement changed: for <see cref="ReceiptSql.Apply"/>, the receipts it newly matched.</returns>
-    private static async Task<int> ApplyAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, long[] receiptIds, IReadOnlyList<string> statements, CancellationToken ct)
+    internal static async Task<int> ApplyAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, long[] receiptIds, IReadOnlyList<string> statements,
+        AppliedReceipts applied, CancellationToken ct)
     {
         if (receiptIds.Length == 0)
         {
@@ -218,7 +199,11 @@ public sealed class DeliveryReceiptStore(NpgsqlDataSource dataSource)
         }
 
         await batch.PrepareAsync(ct);
-        await batch.ExecuteNonQueryAsync(ct);
+        await using (var reader = await batch.ExecuteReaderAsync(ct))
+        {
+            await applied.ReadAsync(reader, ct);
+        }
+
         return batch.BatchCommands[^1].RecordsAffected;
     }
 
@@ -236,7 +221,9 @@ public sealed class DeliveryReceiptStore(NpgsqlDataSource dataSource)
 
     // Batches touching the same rows from the sweep and the webhook writers can still meet in a deadlock or a
     // serialization failure; the whole batch is retried, which is safe because every step is idempotent.
-    private async Task<T> InTransactionAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken ct)
+    // What the receipts changed is counted once, after the commit of the attempt that made the changes.
+    private async Task<T> InTransactionAsync<T>(
+        Func<NpgsqlConnection, NpgsqlTransaction, AppliedReceipts, Task<T>> work, CancellationToken ct, AppliedReceipts? into = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -244,8 +231,11 @@ public sealed class DeliveryReceiptStore(NpgsqlDataSource dataSource)
             await using var transaction = await connection.BeginTransactionAsync(ct);
             try
             {
-                var result = await work(connection, transaction);
+                var applied = new AppliedReceipts();
+                var result = await work(connection, transaction, applied);
                 await transaction.CommitAsync(ct);
+                applied.Publish();
+                into?.Add(applied);
                 return result;
             }
             catch (PostgresException e) when (attempt < MaxAttempts

@@ -225,7 +225,8 @@ internal static class ReceiptSql
             FROM aggregate a JOIN history h ON h.id = a.id
             WHERE m.id = a.id
             RETURNING m.recipient_id, m.client_ref, m.status, m.error_code, m.price
-        )
+        ),
+        applied AS (
         UPDATE campaign_recipients c
         SET status = CASE WHEN m.status IN ('delivered', 'failed', 'expired', 'rejected') THEN m.status ELSE 'sent' END,
             error_code = CASE WHEN m.status IN ('failed', 'expired', 'rejected') THEN m.error_code ELSE c.error_code END,
@@ -238,13 +239,16 @@ internal static class ReceiptSql
           AND ((m.status IN ('delivered', 'failed', 'expired', 'rejected')
                 AND c.status IN ('sent', 'unknown', 'delivered') AND c.status <> m.status)
                OR (m.status NOT IN ('delivered', 'failed', 'expired', 'rejected') AND c.status = 'unknown'))
-        """;
+        RETURNING c.campaign_id, c.status
+        )
+        """ + AppliedCounts;
 
     /// <summary>
     /// A receipt whose message was never recorded (the engine crashed between send and write) still reconciles
     /// the recipient its client-ref names, "{recipientId}-{attempt}", if that recipient is waiting on it.
     /// </summary>
     public const string UpdateRecipientsByClientRef = """
+        WITH applied AS (
         UPDATE campaign_recipients c
         SET status = CASE WHEN r.status IN ('delivered', 'failed', 'expired', 'rejected') THEN r.status ELSE 'sent' END,
             error_code = CASE WHEN r.status IN ('failed', 'expired', 'rejected') THEN r.error_code ELSE c.error_code END,
@@ -266,7 +270,9 @@ internal static class ReceiptSql
           AND (c.status = 'unknown'
                OR (c.status = 'sent' AND r.status IN ('delivered', 'failed', 'expired', 'rejected'))
                OR (c.status = 'delivered' AND r.status IN ('failed', 'expired', 'rejected')))
-        """;
+        RETURNING c.campaign_id, c.status
+        )
+        """ + AppliedCounts;
 
     /// <summary>
     /// Matched: its part shows it (the part took its status, or has a final one), or no message was recorded and the
@@ -286,6 +292,17 @@ internal static class ReceiptSql
                             AND c.id = (CASE WHEN d.client_ref ~ '^[0-9]{1,18}-[0-9]{1,9}$' THEN split_part(d.client_ref, '-', 1)::bigint END)
                             AND c.attempt = (CASE WHEN d.client_ref ~ '^[0-9]{1,18}-[0-9]{1,9}$' THEN split_part(d.client_ref, '-', 2)::integer END)
                             AND c.status NOT IN ('pending', 'sending'))))
+        """;
+
+    /// <summary>
+    /// What the recipient updates above changed, per campaign and new status (see <see cref="AppliedReceipts"/>): a few
+    /// rows for the metrics and spans of receipt application, whatever the batch size.
+    /// </summary>
+    private const string AppliedCounts = """
+
+        SELECT campaign_id AS applied_campaign_id, status AS applied_status, count(*)::integer AS applied_recipients
+        FROM applied
+        GROUP BY campaign_id, status
         """;
 
     /// <summary>Everything, for receipts stored or inserted unmatched; the commands run in order, in one transaction.</summary>

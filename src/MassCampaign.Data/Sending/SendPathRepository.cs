@@ -58,17 +58,25 @@ public sealed class SendPathRepository(NpgsqlDataSource dataSource, TimeProvider
         serialize.Parameters.AddWithValue("campaign_id", campaignId);
 
         var claimed = new List<ClaimedRecipient>(limit);
+        var skipped = 0;
         await using (var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { serialize, claim } })
         await using (var reader = await batch.ExecuteReaderAsync(ct))
         {
             await reader.NextResultAsync(ct);
             while (await reader.ReadAsync(ct))
             {
+                if (!reader.GetBoolean(9))
+                {
+                    skipped++;
+                    continue;
+                }
+
                 claimed.Add(ReadClaimed(reader) with { BatchId = batchId, Position = claimed.Count + 1 });
             }
         }
 
         await transaction.CommitAsync(ct);
+        SendOutcomeMetrics.RecordClaim(claimed.Count, skipped);
         return claimed;
     }
 
@@ -94,6 +102,7 @@ public sealed class SendPathRepository(NpgsqlDataSource dataSource, TimeProvider
             try
             {
                 await WriteOutcomesAsync(columns, settlement, now, ct);
+                SendOutcomeMetrics.RecordSms(outcomes);
                 return;
             }
             // The receipt writers lock the same messages and recipients from the other side; every statement
@@ -213,18 +222,10 @@ public sealed class SendPathRepository(NpgsqlDataSource dataSource, TimeProvider
             }
         }
 
-        if (earlyReceipts.Count > 0)
-        {
-            await using var fold = new NpgsqlBatch(connection, transaction);
-            foreach (var statement in ReceiptSql.Apply)
-            {
-                fold.BatchCommands.Add(new NpgsqlBatchCommand(statement) { Parameters = { new("receipts", earlyReceipts.ToArray()) } });
-            }
-
-            await fold.ExecuteNonQueryAsync(ct);
-        }
-
+        var applied = new AppliedReceipts();
+        await DeliveryReceiptStore.ApplyAsync(connection, transaction, [.. earlyReceipts], ReceiptSql.Apply, applied, ct);
         await transaction.CommitAsync(ct);
+        applied.Publish();
     }
 
     private static ClaimedRecipient ReadClaimed(NpgsqlDataReader reader) => new(

@@ -5,8 +5,8 @@ internal static class SendPathSql
 {
     /// <summary>
     /// Locks the next pending recipients due now in open zones, in id order, skipping rows another claim holds.
-    /// Blacklisted ones are closed as skipped in the same update and not returned; the rest move to 'sending'
-    /// under a new attempt, so their client-ref is fresh.
+    /// Blacklisted ones are closed as skipped in the same update and returned with to_send false, only to be counted;
+    /// the rest move to 'sending' under a new attempt, so their client-ref is fresh.
     /// <para>
     /// Candidates come from two places: each open zone's next recipients never tried, read from
     /// campaign_recipients_claim_idx after that zone's cursor (so a claim never walks past what earlier claims took),
@@ -96,10 +96,9 @@ internal static class SendPathSql
             HAVING count(*) > 0
         )
         SELECT c.id, c.contact_id, c.phone_e164, c.attempt, c.zone_key,
-               ct.first_name, ct.last_name, ct.time_zone, ct.attributes
+               ct.first_name, ct.last_name, ct.time_zone, ct.attributes, c.status = 'sending' AS to_send
         FROM claimed c
-        JOIN contacts ct ON ct.id = c.contact_id
-        WHERE c.status = 'sending'
+        LEFT JOIN contacts ct ON ct.id = c.contact_id AND c.status = 'sending'
         ORDER BY c.id
         """;
 

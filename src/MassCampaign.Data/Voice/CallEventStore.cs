@@ -1,5 +1,6 @@
 using MassCampaign.Data.Sending;
 using MassCampaign.Domain.Campaigns;
+using MassCampaign.Domain.Telemetry;
 using Npgsql;
 
 namespace MassCampaign.Data.Voice;
@@ -97,7 +98,8 @@ public sealed class CallEventStore(NpgsqlDataSource dataSource, TimeProvider tim
         command.Parameters.AddWithValue("campaign_id", campaignId);
         command.Parameters.AddWithValue("event_key", $"dtmf:{callUuid}");
         command.Parameters.AddWithValue("now", time.GetUtcNow());
-        await command.ExecuteNonQueryAsync(ct);
+        // One consent event per call: Vonage's retries insert nothing and are not counted again.
+        CampaignMetrics.Add(CampaignMetrics.OptOuts, await command.ExecuteNonQueryAsync(ct), "channel", "voice");
     }
 
     public async Task<AnswerContext?> FindAnswerAsync(long recipientId, CancellationToken ct)

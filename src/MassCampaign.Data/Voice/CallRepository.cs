@@ -40,6 +40,7 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
         }
 
         await transaction.CommitAsync(ct);
+        SendOutcomeMetrics.RecordCalls(outcomes);
     }
 
     public async Task<CallsInProgress> InProgressAsync(Guid campaignId, CancellationToken ct)
@@ -49,6 +50,13 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         return new CallsInProgress(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1));
+    }
+
+    /// <summary>Calls not ended yet, of every campaign.</summary>
+    public async Task<long> CountInProgressAsync(CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(CallSql.InProgressEverywhere);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
     /// <summary>Up to <paramref name="limit"/> calls in progress past their deadline: (client-ref, call uuid or null).</summary>

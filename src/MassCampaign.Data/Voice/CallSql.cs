@@ -27,6 +27,9 @@ internal static class CallSql
                (SELECT min(resolve_by) FROM calls WHERE campaign_id = @campaign_id AND ended_at IS NULL)
         """;
 
+    /// <summary>Calls not ended in every campaign, for the calls-in-progress gauge; read from calls_in_progress_idx.</summary>
+    public const string InProgressEverywhere = "SELECT count(*) FROM calls WHERE ended_at IS NULL";
+
     public const string InsertEvents = """
         INSERT INTO call_events (client_ref, call_uuid, status, detail, digits, payload, received_at)
         SELECT e.client_ref, e.call_uuid, e.status, e.detail, e.digits, e.payload::jsonb, @now

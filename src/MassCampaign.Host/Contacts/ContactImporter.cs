@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using MassCampaign.Data.Contacts;
+using MassCampaign.Domain.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace MassCampaign.Host.Contacts;
@@ -77,6 +78,10 @@ public sealed class ContactImporter(ContactImportStore store, ContactChunkNormal
         {
             ExceptionDispatchInfo.Throw(cause);
         }
+
+        var counted = tally.ToResult();
+        CampaignMetrics.Add(CampaignMetrics.ContactsImported, counted.Imported);
+        CampaignMetrics.Add(CampaignMetrics.ContactsRejected, counted.RejectedCount);
 
         if (tally.Imported >= StatisticsRefreshRows)
         {

@@ -65,6 +65,8 @@ public static class CampaignSiloExtensions
                 silo.UseSiloTls(tlsCertificate, options.Tls);
             }
 
+            // A grain call carries its caller's trace context, so a request's trace goes on into the grain's work.
+            silo.AddActivityPropagation();
             silo.Services.AddSendPathData();
             silo.Services.AddCampaignWorkflows(config);
         });

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using MassCampaign.Data.Receipts;
+using MassCampaign.Domain.Telemetry;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -72,6 +73,7 @@ public sealed class DeliveryReceiptWriter(ReceiptInbox inbox, IOptions<ReceiptOp
             await inbox.AppendAsync([.. batch.Select(p => p.Receipt)], CancellationToken.None);
             foreach (var pending in batch)
             {
+                CampaignMetrics.Add(CampaignMetrics.ReceiptsReceived, 1, "status", pending.Receipt.Status);
                 pending.Committed.TrySetResult();
             }
         }

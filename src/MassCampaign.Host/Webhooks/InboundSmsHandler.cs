@@ -25,6 +25,7 @@ public sealed class InboundSmsHandler(
             sms.MessageId, phone.E164 ?? sms.From, phone.IsValid, sms.To, sms.Text, sms.MessageTimestamp ?? time.GetUtcNow(), part);
 
         var outcome = await store.RecordAsync(message, responder.Decide, ct);
+        InboundMetrics.Record(outcome);
         if (phone.E164 is { } optedOut && outcome.Replies.Any(r => r.Classification == "opt_out"))
         {
             await optOuts.AddAsync(optedOut, ct);

@@ -22,7 +22,10 @@ public sealed class ReceiptApplier(DeliveryReceiptStore store, IOptions<ReceiptO
                 try
                 {
                     // A batch under way is finished rather than thrown away when the host stops.
-                    var batch = await store.ApplyInboxAsync(settings.ApplyBatchSize, CancellationToken.None);
+                    var startedAt = time.GetUtcNow();
+                    var applied = new AppliedReceipts();
+                    var batch = await store.ApplyInboxAsync(settings.ApplyBatchSize, applied, CancellationToken.None);
+                    ReceiptTracing.Record(batch.Taken, applied.Counts, startedAt, time.GetUtcNow());
                     if (batch.Retired > 0)
                     {
                         ReceiptWriterLog.RetiredUnapplicable(logger, batch.Retired);

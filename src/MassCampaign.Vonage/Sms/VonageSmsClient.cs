@@ -105,13 +105,29 @@ public sealed class VonageSmsClient
 
     private async ValueTask<SmsSendResult> AttemptAsync(SendState send, CancellationToken cancellationToken)
     {
+        var waiting = _time.GetTimestamp();
         await _gate.WaitAsync(cancellationToken);
+        ProviderMetrics.RateLimitWaited("sms", _time.GetElapsedTime(waiting));
         if (send.Preflight is not null && await send.Preflight(cancellationToken) is { } whyNot)
         {
             return SmsSendResult.Failed(SmsSendOutcome.NotSent, $"Not sent: {whyNot}.");
         }
 
         send.Attempts++;
+        var started = _time.GetTimestamp();
+        var result = await ExchangeAsync(send, cancellationToken);
+        ProviderMetrics.Answered("sms", result.Outcome.ToString(), Code(result), _time.GetElapsedTime(started));
+        return result;
+    }
+
+    private static string? Code(SmsSendResult result) =>
+        result.VonageStatus is { } status ? status.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : result.HttpStatus is { } http ? $"http-{http}"
+        : null;
+
+    /// <summary>One HTTP exchange: the request sent, the answer read into a result.</summary>
+    private async Task<SmsSendResult> ExchangeAsync(SendState send, CancellationToken cancellationToken)
+    {
         using var message = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new FormUrlEncodedContent(send.Fields) };
         message.Headers.Authorization = _authorization;
         using var timeout = new CancellationTokenSource(_options.RequestTimeout, _time);

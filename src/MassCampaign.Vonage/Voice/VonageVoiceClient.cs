@@ -192,13 +192,24 @@ public sealed class VonageVoiceClient : IDisposable
 
     private async ValueTask<CallCreateResult> AttemptAsync(CreateState state, CancellationToken cancellationToken)
     {
+        var waiting = _time.GetTimestamp();
         await _gate.WaitAsync(cancellationToken);
+        ProviderMetrics.RateLimitWaited("voice", _time.GetElapsedTime(waiting));
         if (state.Preflight is not null && await state.Preflight(cancellationToken) is { } whyNot)
         {
             return CallCreateResult.Failed(CallCreateOutcome.NotSent, null, $"Not dialled: {whyNot}.");
         }
 
         state.Attempts++;
+        var started = _time.GetTimestamp();
+        var result = await ExchangeAsync(state, cancellationToken);
+        ProviderMetrics.Answered("voice", result.Outcome.ToString(), result.ErrorCode, _time.GetElapsedTime(started));
+        return result;
+    }
+
+    /// <summary>One call creation over HTTP: the request sent, the answer read into a result.</summary>
+    private async Task<CallCreateResult> ExchangeAsync(CreateState state, CancellationToken cancellationToken)
+    {
         using var message = new HttpRequestMessage(HttpMethod.Post, _calls) { Content = JsonContent.Create(state.Body) };
         message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _jwt.Value!.Current());
         using var timeout = new CancellationTokenSource(_options.RequestTimeout, _time);

@@ -67,7 +67,7 @@ public sealed partial class CampaignGrain
         try
         {
             var view = new LoopView(Campaign, Current.Status, Current.Phase, Current.NextWindowOpensAt, Current.WoundDown,
-                Settling.UnknownResolveAfter, Settling.Resend);
+                Settling.UnknownResolveAfter, Settling.Resend) { StartedBy = StartedBy };
             await ApplyAsync(await Loop.StepAsync(view, cancellationToken));
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -2,6 +2,7 @@ using MassCampaign.Data.Lifecycle;
 using MassCampaign.Data.Sending;
 using MassCampaign.Domain.Campaigns;
 using MassCampaign.Domain.Messaging;
+using MassCampaign.Domain.Telemetry;
 using MassCampaign.Workflows.Configuration;
 using MassCampaign.Workflows.Dispatch;
 using MassCampaign.Workflows.Sending;
@@ -55,11 +56,12 @@ public sealed partial class CampaignGrain(
 
     public async Task<LifecycleResult> StartAsync()
     {
+        using var activity = MassCampaignTelemetry.StartCampaignActivity("campaign.start", Id);
         // Read afresh: a draft may have been edited since this activation loaded it.
         _campaign = await campaigns.FindAsync(Id, CancellationToken.None);
         if (_campaign is null)
         {
-            return LifecycleResult.NotFound;
+            return StartFailed(LifecycleResult.NotFound, "not_found");
         }
 
         if (Current.Status is CampaignStatus.Draft or CampaignStatus.Scheduled)
@@ -70,19 +72,21 @@ public sealed partial class CampaignGrain(
         var decision = CampaignCommands.TargetOf(CampaignCommand.Start, Current.Status);
         if (!decision.IsAccepted)
         {
-            return LifecycleResult.Conflict(decision.Reason);
+            return StartFailed(LifecycleResult.Conflict(decision.Reason), "conflict");
         }
 
+        Current.StartTraceParent = activity?.Id;
         await MoveToAsync(CampaignStatus.Queued, null);
         await this.RegisterOrUpdateReminder(WakeReminder, WakePeriod, WakePeriod);
         // Checked once queued: a draft cannot fail, a started campaign can, and then it says why.
         if (CampaignScripts.WhyUnusable(_campaign) is { } unusable)
         {
             await EndAsync(CampaignStatus.Failed, unusable);
-            return LifecycleResult.Accepted;
+            return StartFailed(LifecycleResult.Accepted, "unusable_script");
         }
 
         await AcquireSlotAsync();
+        CampaignMetrics.Add(CampaignMetrics.CampaignsStarted, 1, "type", CampaignTypeNames.ToWire(_campaign.Type));
         return LifecycleResult.Accepted;
     }
 

@@ -20,4 +20,7 @@ public sealed class CampaignState
     public bool WoundDown { get; set; }
 
     public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>The W3C traceparent of the span that started the campaign, when one was recorded: later work links to it.</summary>
+    public string? StartTraceParent { get; set; }
 }

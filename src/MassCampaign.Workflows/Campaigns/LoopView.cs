@@ -14,4 +14,8 @@ internal sealed record LoopView(
     DateTimeOffset? NextWindowOpensAt,
     bool WoundDown,
     TimeSpan UnknownResolveAfter,
-    bool ResendUnknowns);
+    bool ResendUnknowns)
+{
+    /// <summary>The span that started the campaign, for the batches' spans to link to; default when unknown.</summary>
+    public System.Diagnostics.ActivityContext StartedBy { get; init; }
+}

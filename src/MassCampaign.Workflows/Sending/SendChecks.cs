@@ -1,5 +1,6 @@
 using MassCampaign.Data.Sending;
 using MassCampaign.Domain.Scheduling;
+using MassCampaign.Domain.Telemetry;
 using NodaTime;
 
 namespace MassCampaign.Workflows.Sending;
@@ -19,8 +20,11 @@ internal sealed class SendChecks(SendPermit permit, CallingWindow window, Recent
 
         if (!WindowEvaluator.IsOpen(window, recipient.ZoneKey, clock.GetCurrentInstant()))
         {
+            CampaignMetrics.Add(CampaignMetrics.WindowDecisions, 1, "result", "deferred");
             return "the recipient's calling window closed";
         }
+
+        CampaignMetrics.Add(CampaignMetrics.WindowDecisions, 1, "result", "inside");
 
         try
         {

@@ -1,6 +1,7 @@
 using MassCampaign.Data.Lifecycle;
 using MassCampaign.Data.Sending;
 using MassCampaign.Domain.Messaging;
+using MassCampaign.Domain.Telemetry;
 using MassCampaign.Vonage.Sms;
 using MassCampaign.Workflows.Configuration;
 using MassCampaign.Workflows.RateLimiting;
@@ -46,13 +47,14 @@ public sealed class SmsBatchSender(
             return SendBatchResult.Empty;
         }
 
-        var claimed = request.FollowUps
-            ? await sendPath.ClaimFollowUpsAsync(request.CampaignId, [.. request.OpenZoneKeys], request.Limit, request.Now, CancellationToken.None)
-            : await sendPath.ClaimBatchAsync(request.CampaignId, [.. request.OpenZoneKeys], request.Limit, request.Now, CancellationToken.None);
+        var claimed = await sendPath.ClaimTracedAsync(request.CampaignId, request.FollowUps, request.OpenZoneKeys, request.Limit, request.Now);
         if (claimed.Count == 0)
         {
             return SendBatchResult.Empty;
         }
+
+        // The claimed recipients' requests and the write of their outcomes: HTTP spans to Vonage nest under it.
+        using var sending = MassCampaignTelemetry.StartCampaignActivity("sms.send", request.CampaignId);
 
         var checks = new SendChecks(permit, CallingWindowJson.Parse(request.CallingWindowJson), optOuts, clock);
         var concurrency = Math.Max(1, options.Value.RequestsInFlightPerBatch);

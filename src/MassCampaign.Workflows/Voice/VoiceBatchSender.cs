@@ -1,6 +1,7 @@
 using MassCampaign.Data.Lifecycle;
 using MassCampaign.Data.Sending;
 using MassCampaign.Data.Voice;
+using MassCampaign.Domain.Telemetry;
 using MassCampaign.Vonage;
 using MassCampaign.Vonage.Voice;
 using MassCampaign.Workflows.Configuration;
@@ -47,13 +48,14 @@ public sealed class VoiceBatchSender(
             return SendBatchResult.Empty;
         }
 
-        var claimed = request.FollowUps
-            ? await sendPath.ClaimFollowUpsAsync(request.CampaignId, [.. request.OpenZoneKeys], request.Limit, request.Now, CancellationToken.None)
-            : await sendPath.ClaimBatchAsync(request.CampaignId, [.. request.OpenZoneKeys], request.Limit, request.Now, CancellationToken.None);
+        var claimed = await sendPath.ClaimTracedAsync(request.CampaignId, request.FollowUps, request.OpenZoneKeys, request.Limit, request.Now);
         if (claimed.Count == 0)
         {
             return SendBatchResult.Empty;
         }
+
+        // The claimed recipients' requests and the write of their outcomes: HTTP spans to Vonage nest under it.
+        using var sending = MassCampaignTelemetry.StartCampaignActivity("voice.dial", request.CampaignId);
 
         var run = new VoiceBatchRun(
             request, permit, new SendChecks(permit, CallingWindowJson.Parse(request.CallingWindowJson), optOuts, clock),
