@@ -1,5 +1,6 @@
 using MassCampaign.Host.Apis;
 using MassCampaign.Host.Configuration;
+using MassCampaign.Host.OperatorConsole;
 
 namespace MassCampaign.Host;
 
@@ -19,6 +20,7 @@ public static class MassCampaignHost
         app.MapHealthApi();
         app.MapDocumentationApi();
         app.MapMassCampaignApis();
+        app.UseOperatorConsole();
         return app;
     }
 }
