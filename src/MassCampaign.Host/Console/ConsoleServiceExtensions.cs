@@ -1,6 +1,7 @@
 using MassCampaign.Data.Reporting;
 using MassCampaign.Data.Suppression;
 using MassCampaign.Host.OperatorConsole.Feeds;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.FileProviders;
 
 namespace MassCampaign.Host.OperatorConsole;
@@ -58,11 +59,29 @@ public static class ConsoleServiceExtensions
             options.RootDirectory = "/Console";
             options.Conventions.AuthorizeFolder("/", Policy);
             options.Conventions.AllowAnonymousToPage("/SignIn");
-        });
+        }).ConfigureApplicationPartManager(AddHostPages);
         services.AddSingleton<BlacklistSearch>();
         services.AddSingleton<CampaignThroughputQueries>();
         services.AddSingleton<CampaignListFeed>();
         services.AddSingleton<CampaignPageFeed>();
+    }
+
+    /// <summary>
+    /// MVC finds pages in the entry assembly; when the host runs inside another process (tests, benchmarks) its own
+    /// compiled pages have to be named.
+    /// </summary>
+    private static void AddHostPages(ApplicationPartManager parts)
+    {
+        var host = typeof(ConsoleServiceExtensions).Assembly;
+        if (parts.ApplicationParts.OfType<AssemblyPart>().Any(part => part.Assembly == host))
+        {
+            return;
+        }
+
+        foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(host).GetApplicationParts(host))
+        {
+            parts.ApplicationParts.Add(part);
+        }
     }
 
     public static void UseOperatorConsole(this WebApplication app)
