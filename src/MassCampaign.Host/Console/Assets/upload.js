@@ -28,7 +28,9 @@
     table.append(el("caption", `Rejected rows (${rows.length} of ${count} shown)`));
     const head = el("tr");
     for (const title of ["Row", "Phone", "Reason"]) head.append(el("th", title, { scope: "col" }));
-    table.append(el("thead")).firstChild.append(head);
+    const thead = el("thead");
+    thead.append(head);
+    table.append(thead);
     const body = el("tbody");
     for (const row of rows) {
       const tr = el("tr");
