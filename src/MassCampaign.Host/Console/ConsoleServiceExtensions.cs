@@ -66,6 +66,21 @@ public static class ConsoleServiceExtensions
         services.AddSingleton<CampaignPageFeed>();
     }
 
+    public static void UseOperatorConsole(this WebApplication app)
+    {
+        // Served from the build output rather than the content root, so the console looks the same however the host is started.
+        var assets = Path.Combine(AppContext.BaseDirectory, "Console", "Assets");
+        if (Directory.Exists(assets))
+        {
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(assets), RequestPath = $"{BasePath}/assets" });
+        }
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        app.MapConsoleEndpoints();
+    }
+
     /// <summary>
     /// MVC finds pages in the entry assembly; when the host runs inside another process (tests, benchmarks) its own
     /// compiled pages have to be named.
@@ -82,19 +97,5 @@ public static class ConsoleServiceExtensions
         {
             parts.ApplicationParts.Add(part);
         }
-    }
-
-    public static void UseOperatorConsole(this WebApplication app)
-    {
-        // Served from the build output rather than the content root, so the console looks the same however the host is started.
-        var assets = Path.Combine(AppContext.BaseDirectory, "Console", "Assets");
-        if (Directory.Exists(assets))
-        {
-            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(assets), RequestPath = $"{BasePath}/assets" });
-        }
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapRazorPages();
-        app.MapConsoleEndpoints();
     }
 }
