@@ -27,6 +27,17 @@ mc_ensure_redis_installed() {
   command -v redis-server >/dev/null 2>&1 || { echo "redis-server is missing: install it (apt-get install -y redis-server)" >&2; return 1; }
 }
 
+# The console's browser tests drive Debian's Chromium through its chromedriver.
+mc_ensure_chromium_installed() {
+  command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" = "0" ]; then
+    echo "Installing chromium and chromium-driver..." >&2
+    apt-get install -y chromium chromium-driver >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y chromium chromium-driver >/dev/null 2>&1; }
+  fi
+  command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 ||
+    { echo "chromium and chromedriver are missing: install them (apt-get install -y chromium chromium-driver)" >&2; return 1; }
+}
+
 mc_ensure_postgres_installed() {
   command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1 && return 0
   for d in /usr/lib/postgresql/*/bin; do

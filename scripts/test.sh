@@ -5,6 +5,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/services.sh"
 
 mc_start_throwaway_services masscampaign-test || exit 1
+mc_ensure_chromium_installed || exit 1
 
 cd "$root"
 dotnet build MassCampaign.sln -c Release -nologo -v quiet || exit 1

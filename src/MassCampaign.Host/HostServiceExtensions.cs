@@ -5,6 +5,7 @@ using MassCampaign.Data.Sending;
 using MassCampaign.Host.Campaigns;
 using MassCampaign.Host.Contacts;
 using MassCampaign.Host.Errors;
+using MassCampaign.Host.OperatorConsole;
 using MassCampaign.Host.Orleans;
 using MassCampaign.Host.Security;
 using MassCampaign.Host.Suppression;
@@ -57,6 +58,7 @@ public static class HostServiceExtensions
         services.AddSuppression(config);
         services.AddSendPathData();
         services.AddHostedService<RecipientCountCompactor>();
+        services.AddOperatorConsole();
     }
 
     public static void UseMassCampaignPipeline(this WebApplication app)

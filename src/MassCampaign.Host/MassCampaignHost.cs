@@ -1,5 +1,6 @@
 using MassCampaign.Host.Apis;
 using MassCampaign.Host.Configuration;
+using MassCampaign.Host.OperatorConsole;
 using MassCampaign.Host.Telemetry;
 
 namespace MassCampaign.Host;
@@ -21,6 +22,7 @@ public static class MassCampaignHost
         app.MapDocumentationApi();
         app.MapMassCampaignApis();
         app.MapMetricsEndpoint();
+        app.UseOperatorConsole();
         return app;
     }
 }

@@ -15,6 +15,17 @@ internal static class SuppressionSql
 
     public const string SelectBlacklist = $"SELECT {EntryColumns} FROM blacklist WHERE phone_e164 = @phone";
 
+    /// <summary>
+    /// The console's search: numbers containing the digits typed, newest first. An operator's occasional read, so a scan
+    /// of the list is acceptable; the send path never runs it.
+    /// </summary>
+    public const string SearchBlacklist = $"""
+        SELECT {EntryColumns} FROM blacklist
+        WHERE strpos(phone_e164, @digits) > 0
+        ORDER BY created_at DESC, phone_e164
+        LIMIT @limit
+        """;
+
     public const string DeleteBlacklist = $"DELETE FROM blacklist WHERE phone_e164 = @phone RETURNING {EntryColumns}";
 
     public const string DeleteSelfServiceBlacklist = $"""

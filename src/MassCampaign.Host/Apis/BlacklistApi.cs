@@ -19,7 +19,7 @@ public static class BlacklistApi
     }
 
     /// <summary>201 with the new entry, or 200 with the entry already there (the call is idempotent).</summary>
-    private static async Task<Results<Created<BlacklistEntryResponse>, Ok<BlacklistEntryResponse>, ProblemHttpResult>> AddAsync(
+    public static async Task<Results<Created<BlacklistEntryResponse>, Ok<BlacklistEntryResponse>, ProblemHttpResult>> AddAsync(
         BlacklistAddRequest request, PhoneInput phones, BlacklistRepository blacklist, RecentOptOuts optOuts, CancellationToken ct)
     {
         var phone = phones.FromOperator(request.Phone);
@@ -65,7 +65,7 @@ public static class BlacklistApi
     }
 
     /// <summary>204 once removed; the consent trail keeps both the add and the removal.</summary>
-    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
+    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
         string phone, PhoneInput phones, BlacklistRepository blacklist, CancellationToken ct)
     {
         var normalized = phones.FromOperator(phone);

@@ -11,7 +11,7 @@ public static class CampaignResendApi
         secured.MapPost("/campaigns/{id:guid}/resend", ResendAsync).WithTags("Campaign lifecycle");
 
     /// <summary>202 with what was reopened; 400 for statuses that cannot be resent; 409 when the campaign cannot resend now; 404.</summary>
-    private static async Task<Results<Accepted<ResendResponse>, ProblemHttpResult>> ResendAsync(
+    public static async Task<Results<Accepted<ResendResponse>, ProblemHttpResult>> ResendAsync(
         Guid id, ResendRequest request, HttpRequest http, IGrainFactory grains)
     {
         var statuses = request.Statuses?.Select(s => s.Trim().ToLowerInvariant()).Distinct().ToList();

@@ -1,0 +1,7 @@
+namespace MassCampaign.Console.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class ConsoleCollection : ICollectionFixture<ConsoleFixture>
+{
+    public const string Name = "Console";
+}
