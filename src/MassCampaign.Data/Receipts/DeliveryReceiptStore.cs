@@ -53,7 +53,7 @@ public sealed class DeliveryReceiptStore(NpgsqlDataSource dataSource)
         {
             await InTransactionAsync(async (connection, transaction, changes) =>
             {
-                await using var lockRows = new NpgsqlCommand(ReceiptSql.LockInboxBatch, connection, transaction);
+                await using var lockRows = new NpgsqlCommand(ReceiptInboxSql.LockInboxBatch, connection, transaction);
                 lockRows.Parameters.AddWithValue("limit", limit);
                 rows = await ReadAllAsync<string>(lockRows, ct);
                 return await TakeAndApplyAsync(connection, transaction, rows, changes, ct);
@@ -79,13 +79,13 @@ public sealed class DeliveryReceiptStore(NpgsqlDataSource dataSource)
     public Task<ReceiptSweepResult> ReapplyUnmatchedAsync(ReceiptSweep sweep, CancellationToken ct) =>
         InTransactionAsync(async (connection, transaction, applied) =>
         {
-            await using var select = new NpgsqlCommand(ReceiptSql.SelectForSweep, connection, transaction);
+            await using var select = new NpgsqlCommand(ReceiptSweepSql.SelectForSweep, connection, transaction);
             select.Parameters.AddWithValue("retire_after", sweep.RetireAfter);
             select.Parameters.AddWithValue("limit", sweep.Limit);
             var ids = await ReadAllAsync<long>(select, ct);
             var matched = await ApplyAsync(connection, transaction, ids, ReceiptSql.Apply, applied, ct);
 
-            await using var tries = new NpgsqlCommand(ReceiptSql.RecordSweepTries, connection, transaction);
+            await using var tries = new NpgsqlCommand(ReceiptSweepSql.RecordSweepTries, connection, transaction);
             tries.Parameters.AddWithValue("receipts", ids);
             tries.Parameters.AddWithValue("retire_after", sweep.RetireAfter);
             tries.Parameters.AddWithValue("max_attempts", sweep.MaxAttempts);
@@ -100,7 +100,7 @@ public sealed class DeliveryReceiptStore(NpgsqlDataSource dataSource)
     public Task<int> ReapplyForClientRefsAsync(IReadOnlyCollection<string> clientRefs, CancellationToken ct) =>
         InTransactionAsync(async (connection, transaction, applied) =>
         {
-            await using var select = new NpgsqlCommand(ReceiptSql.SelectUnmatchedByClientRef, connection, transaction);
+            await using var select = new NpgsqlCommand(ReceiptSweepSql.SelectUnmatchedByClientRef, connection, transaction);
             select.Parameters.AddWithValue("refs", clientRefs.ToArray());
             return await ApplyAsync(connection, transaction, await ReadAllAsync<long>(select, ct), ReceiptSql.Apply, applied, ct);
         }, ct);
@@ -108,7 +108,7 @@ public sealed class DeliveryReceiptStore(NpgsqlDataSource dataSource)
     private static async Task<int> TakeAndApplyAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string[] rows, AppliedReceipts applied, CancellationToken ct)
     {
-        await using var take = new NpgsqlCommand(ReceiptSql.TakeFromInbox, connection, transaction);
+        await using var take = new NpgsqlCommand(ReceiptInboxSql.TakeFromInbox, connection, transaction);
         take.Parameters.AddWithValue("rows", rows);
         return await ApplyStoredAsync(connection, transaction, await StoreInputAsync(take, ct), applied, ct);
     }
@@ -152,12 +152,12 @@ public sealed class DeliveryReceiptStore(NpgsqlDataSource dataSource)
             return 0;
         }
 
-        await using var retire = dataSource.CreateCommand(ReceiptSql.RetireFromInbox);
+        await using var retire = dataSource.CreateCommand(ReceiptInboxSql.RetireFromInbox);
         retire.Parameters.AddWithValue("rows", rows.ToArray());
         return await retire.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Runs <see cref="ReceiptSql.InsertAndLock"/> or <see cref="ReceiptSql.TakeFromInbox"/>.</summary>
+    /// <summary>Runs <see cref="ReceiptSql.InsertAndLock"/> or <see cref="ReceiptInboxSql.TakeFromInbox"/>.</summary>
     private static async Task<StoredReceipts> StoreInputAsync(NpgsqlCommand store, CancellationToken ct)
     {
         // Prepared once per physical connection: planning these statements costs more than running them.

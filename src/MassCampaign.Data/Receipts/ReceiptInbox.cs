@@ -14,7 +14,7 @@ public sealed class ReceiptInbox(NpgsqlDataSource dataSource)
     public async Task AppendAsync(IReadOnlyList<ReceiptRecord> receipts, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var copy = await connection.BeginBinaryImportAsync(ReceiptSql.CopyToInbox, ct);
+        await using var copy = await connection.BeginBinaryImportAsync(ReceiptInboxSql.CopyToInbox, ct);
         foreach (var r in receipts)
         {
             await copy.StartRowAsync(ct);

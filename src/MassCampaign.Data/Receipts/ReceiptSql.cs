@@ -2,19 +2,14 @@ namespace MassCampaign.Data.Receipts;
 
 /// <summary>
 /// The statements that store delivery receipts and fold them into parts, messages and recipients. The webhook appends
-/// receipts to the inbox (<see cref="CopyToInbox"/>); a batch is stored from there by <see cref="TakeFromInbox"/>, or
-/// directly by <see cref="InsertAndLock"/>. <see cref="Fold"/> alone applies the receipts whose part is known;
+/// receipts to the inbox (<see cref="ReceiptInboxSql"/>); a batch is stored from there, or directly by
+/// <see cref="InsertAndLock"/>; the sweep's own statements are in <see cref="ReceiptSweepSql"/>. <see cref="Fold"/> alone applies the receipts whose part is known;
 /// <see cref="Apply"/> the others, and it also serves the later re-apply of receipts that arrived before their
 /// message. The apply statements work on stored receipt ids (@receipts), each as its own statement because each
 /// must see what the one before it changed.
 /// </summary>
 internal static class ReceiptSql
 {
-    /// <summary>Appends acknowledged receipts to the inbox, in the column order <c>ReceiptInbox</c> writes them.</summary>
-    public const string CopyToInbox = """
-        COPY receipt_inbox (provider_message_id, client_ref, status, error_code, price, msisdn, payload) FROM STDIN (FORMAT BINARY)
-        """;
-
     /// <summary>Stores a batch given as arrays, as <see cref="StoreInput"/> says.</summary>
     public const string InsertAndLock = """
         WITH input AS (
@@ -26,40 +21,6 @@ internal static class ReceiptSql
         """ + StoreInput;
 
     /// <summary>
-    /// Locks up to @limit inbox rows for one batch. Rows another applier holds are skipped, so concurrent appliers take
-    /// disjoint batches. No index: the inbox is short, and the order receipts are applied in does not matter.
-    /// </summary>
-    public const string LockInboxBatch = """
-        SELECT ctid::text FROM receipt_inbox LIMIT @limit FOR UPDATE SKIP LOCKED
-        """;
-
-    /// <summary>
-    /// Takes the batch's rows (@rows) from the inbox and stores them, as <see cref="StoreInput"/> says. They are deleted
-    /// in the transaction that applies them, so a batch that fails leaves them all in the inbox.
-    /// </summary>
-    public const string TakeFromInbox = """
-        WITH input AS (
-            DELETE FROM receipt_inbox WHERE ctid = ANY(@rows::tid[])
-            RETURNING provider_message_id, client_ref, status, error_code, price, msisdn, payload, received_at
-        ),
-        """ + StoreInput;
-
-    /// <summary>
-    /// Stores receipts the fold could not apply, retired and counted as matched, so neither the sweep nor the send
-    /// path's write takes them up again, and takes them from the inbox.
-    /// </summary>
-    public const string RetireFromInbox = """
-        WITH input AS (
-            DELETE FROM receipt_inbox WHERE ctid = ANY(@rows::tid[])
-            RETURNING provider_message_id, client_ref, status, error_code, price, msisdn, payload, received_at
-        )
-        INSERT INTO delivery_receipts (provider_message_id, client_ref, status, error_code, price, msisdn, payload, received_at,
-                                       matched, retired_at, retired_reason)
-        SELECT i.*, true, now(), 'apply_failed' FROM input i
-        ON CONFLICT (provider_message_id, status) DO NOTHING
-        """;
-
-    /// <summary>
     /// Stores the input (a receipt already stored, or twice in the input, is stored once), marks matched the ones
     /// whose part is known, and locks those parts' long messages in id order: concurrent batches sharing a long
     /// message then queue instead of deadlocking, and the fold that follows reads their parts only once the other
@@ -68,7 +29,7 @@ internal static class ReceiptSql
     /// batches holding the same receipts wait for each other's keys in one order and cannot deadlock over them.
     /// Answers one row: how many receipts came in, and the ids stored, matched and not.
     /// </summary>
-    private const string StoreInput = """
+    internal const string StoreInput = """
         locked AS (
             SELECT m.id
             FROM sms_messages m JOIN sms_message_parts p ON p.sms_message_id = m.id
@@ -89,39 +50,6 @@ internal static class ReceiptSql
                COALESCE(array_agg(id ORDER BY id) FILTER (WHERE matched), '{}') AS matched,
                COALESCE(array_agg(id ORDER BY id) FILTER (WHERE NOT matched), '{}') AS unmatched
         FROM stored
-        """;
-
-    /// <summary>
-    /// What one sweep tries: the oldest receipts past the cut-off (each gets a last try before it is retired) and,
-    /// apart from them, the least-tried of the rest, so receipts that never match cannot keep newer ones waiting.
-    /// </summary>
-    public const string SelectForSweep = """
-        (SELECT id FROM delivery_receipts
-         WHERE NOT matched AND retired_at IS NULL AND received_at <= now() - @retire_after
-         ORDER BY received_at
-         LIMIT @limit)
-        UNION ALL
-        (SELECT id FROM delivery_receipts
-         WHERE NOT matched AND retired_at IS NULL AND received_at > now() - @retire_after
-         ORDER BY reapply_attempts, received_at
-         LIMIT @limit)
-        """;
-
-    /// <summary>Counts a try for the swept receipts still unmatched and retires those past the cut-off or out of tries.</summary>
-    public const string RecordSweepTries = """
-        WITH tried AS (
-            UPDATE delivery_receipts
-            SET reapply_attempts = reapply_attempts + 1,
-                retired_reason = CASE WHEN received_at <= now() - @retire_after THEN 'unmatched_past_cutoff'
-                                      WHEN reapply_attempts + 1 >= @max_attempts THEN 'unmatched_after_max_attempts' END,
-                retired_at = CASE WHEN received_at <= now() - @retire_after OR reapply_attempts + 1 >= @max_attempts THEN now() END
-            WHERE id = ANY(@receipts) AND NOT matched
-            RETURNING retired_at)
-        SELECT count(*) FILTER (WHERE retired_at IS NOT NULL)::integer FROM tried
-        """;
-
-    public const string SelectUnmatchedByClientRef = """
-        SELECT id FROM delivery_receipts WHERE client_ref = ANY(@refs) AND NOT matched
         """;
 
     /// <summary>Locks the messages of the receipts, by part or by client-ref, in id order (see <see cref="InsertAndLock"/>).</summary>

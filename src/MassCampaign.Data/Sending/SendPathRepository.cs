@@ -1,4 +1,3 @@
-using MassCampaign.Data.Receipts;
 using MassCampaign.Domain.Recipients;
 using Npgsql;
 
@@ -10,7 +9,7 @@ namespace MassCampaign.Data.Sending;
 /// </summary>
 public sealed class SendPathRepository(NpgsqlDataSource dataSource, TimeProvider time) : ISendPathRepository
 {
-    private const int MaxWriteAttempts = 3;
+    private readonly OutcomeWriter _outcomes = new(dataSource, time);
 
     public async Task<IReadOnlyList<string>> PendingZoneKeysAsync(Guid campaignId, DateTimeOffset now, CancellationToken ct)
     {
@@ -88,31 +87,8 @@ public sealed class SendPathRepository(NpgsqlDataSource dataSource, TimeProvider
         return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 
-    public async Task RecordOutcomesAsync(IReadOnlyList<SendOutcome> outcomes, BatchSettlement settlement, CancellationToken ct)
-    {
-        if (outcomes.Count == 0 && settlement.BatchId is null)
-        {
-            return;
-        }
-
-        var columns = new OutcomeColumns(outcomes);
-        var now = time.GetUtcNow();
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await WriteOutcomesAsync(columns, settlement, now, ct);
-                SendOutcomeMetrics.RecordSms(outcomes);
-                return;
-            }
-            // The receipt writers lock the same messages and recipients from the other side; every statement
-            // here is idempotent, so the whole write is simply tried again.
-            catch (PostgresException e) when (attempt < MaxWriteAttempts
-                                              && e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
-            {
-            }
-        }
-    }
+    public Task RecordOutcomesAsync(IReadOnlyList<SendOutcome> outcomes, BatchSettlement settlement, CancellationToken ct) =>
+        _outcomes.RecordAsync(outcomes, settlement, ct);
 
     public async Task<InterruptedSends> RecoverInterruptedAsync(Guid campaignId, TimeSpan unknownResolveAfter, CancellationToken ct)
     {
@@ -180,53 +156,6 @@ public sealed class SendPathRepository(NpgsqlDataSource dataSource, TimeProvider
 
     public Task<DateTimeOffset?> NextRetryDueAsync(Guid campaignId, DateTimeOffset now, CancellationToken ct) =>
         EarliestAsync(SendPathSql.NextRetryDue, campaignId, now, ct);
-
-    /// <summary>
-    /// One transaction: recipients, messages and parts in one round trip, then the receipts that arrived before
-    /// this write are folded in with the receipt store's own statements, so both paths reach the same state.
-    /// </summary>
-    private async Task WriteOutcomesAsync(OutcomeColumns columns, BatchSettlement settlement, DateTimeOffset now, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-
-        var earlyReceipts = new List<long>();
-        await using (var write = new NpgsqlBatch(connection, transaction))
-        {
-            foreach (var setting in OutcomeSql.UseIndexes)
-            {
-                write.BatchCommands.Add(new NpgsqlBatchCommand(setting));
-            }
-
-            if (columns.Any)
-            {
-                write.BatchCommands.Add(columns.UpdateRecipients(now, settlement));
-            }
-
-            if (settlement is { BatchId: { } batchId, ClosesBatch: true })
-            {
-                write.BatchCommands.Add(new NpgsqlBatchCommand(OutcomeSql.DeleteBatch) { Parameters = { new("batch_id", batchId) } });
-            }
-
-            if (columns.HasSubmissions)
-            {
-                write.BatchCommands.Add(columns.InsertMessages(now));
-                write.BatchCommands.Add(columns.InsertParts(now));
-                write.BatchCommands.Add(columns.SelectEarlyReceipts());
-            }
-
-            await using var reader = await write.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                earlyReceipts.Add(reader.GetInt64(0));
-            }
-        }
-
-        var applied = new AppliedReceipts();
-        await DeliveryReceiptStore.ApplyAsync(connection, transaction, [.. earlyReceipts], ReceiptSql.Apply, applied, ct);
-        await transaction.CommitAsync(ct);
-        applied.Publish();
-    }
 
     private static ClaimedRecipient ReadClaimed(NpgsqlDataReader reader) => new(
         RecipientId: reader.GetInt64(0),

@@ -7,7 +7,6 @@ using MassCampaign.Vonage.RateLimiting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
-using Polly.Retry;
 
 namespace MassCampaign.Vonage.Voice;
 
@@ -43,7 +42,7 @@ public sealed class VonageVoiceClient : IDisposable
         var root = _options.VoiceBaseUrl.AbsoluteUri.EndsWith('/') ? _options.VoiceBaseUrl : new Uri(_options.VoiceBaseUrl.AbsoluteUri + "/");
         _calls = new Uri(root, "v1/calls");
         _jwt = new Lazy<ApplicationJwt?>(LoadJwt);
-        _retry = BuildRetry();
+        _retry = CallCreateRetry.Build(_options, _time, _logger);
     }
 
     /// <summary>Why calls cannot be made with this configuration, or null when they can.</summary>
@@ -161,33 +160,6 @@ public sealed class VonageVoiceClient : IDisposable
             var (code, text) = VoiceProblem.Read((int)response.StatusCode, response.ReasonPhrase, await response.Content.ReadAsStringAsync(cancellationToken));
             throw new VonageVoiceException($"{text} ({code})");
         }
-    }
-
-    private ResiliencePipeline<CallCreateResult> BuildRetry()
-    {
-        var builder = new ResiliencePipelineBuilder<CallCreateResult> { TimeProvider = _time };
-        if (_options.VoiceMaxAttempts > 1)
-        {
-            builder.AddRetry(new RetryStrategyOptions<CallCreateResult>
-            {
-                MaxRetryAttempts = _options.VoiceMaxAttempts - 1,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = _options.RetryBaseDelay,
-                MaxDelay = _options.RetryMaxDelay,
-                ShouldHandle = args => ValueTask.FromResult(
-                    args.Outcome.Result is { Outcome: CallCreateOutcome.Throttled or CallCreateOutcome.Transient } result
-                    && (result.RetryAfter is null || result.RetryAfter <= _options.MaxThrottleWait)),
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.RetryAfter),
-                OnRetry = args =>
-                {
-                    VonageVoiceLog.Retrying(_logger, args.Outcome.Result?.Outcome, args.Outcome.Result?.ErrorText, args.RetryDelay);
-                    return ValueTask.CompletedTask;
-                },
-            });
-        }
-
-        return builder.Build();
     }
 
     private async ValueTask<CallCreateResult> AttemptAsync(CreateState state, CancellationToken cancellationToken)

@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using MassCampaign.Data.Lifecycle;
 using MassCampaign.Data.Sending;
 using MassCampaign.Domain.Campaigns;
 using MassCampaign.Domain.Recipients;
-using MassCampaign.Domain.Telemetry;
 using MassCampaign.Workflows.Configuration;
 using MassCampaign.Workflows.Dispatch;
 using Microsoft.Extensions.Logging;
@@ -22,7 +20,6 @@ internal sealed class CampaignSendLoop
 
     private readonly Guid _id;
     private readonly ICampaignDispatcher _dispatcher;
-    private readonly ISendPathRepository _sendPath;
     private readonly IClock _clock;
     private readonly TimeProvider _time;
     private readonly SendPathOptions _options;
@@ -43,7 +40,6 @@ internal sealed class CampaignSendLoop
     {
         _id = id;
         _dispatcher = dispatcher;
-        _sendPath = sendPath;
         _clock = clock;
         _time = time;
         _options = options;
@@ -110,7 +106,7 @@ internal sealed class CampaignSendLoop
                 for (var i = 0; i < dispatch.Batches; i++)
                 {
                     var order = new BatchOrder(view.Campaign, dispatch.OpenZoneKeys, limit, now, view.UnknownResolveAfter);
-                    _inFlight.Track(SendBatchAsync(order, view.StartedBy), limit);
+                    _inFlight.Track(_dispatcher.SendBatchTracedAsync(order, _id, view.StartedBy), limit);
                 }
 
                 return new LoopDecision.EnterPhase(CampaignPhases.Sending);
@@ -140,20 +136,6 @@ internal sealed class CampaignSendLoop
         }
 
         return settled.Decision;
-    }
-
-    /// <summary>
-    /// One batch under a span of its own, linked to the campaign's start: the timer sends batches long after the start
-    /// request was answered, so each is a trace of its own rather than a child of that request. The span is current
-    /// only inside this method's flow, which carries it into the dispatcher's grain call.
-    /// </summary>
-    private async Task<BatchReport> SendBatchAsync(BatchOrder order, ActivityContext startedBy)
-    {
-        using var activity = MassCampaignTelemetry.StartDetachedCampaignActivity("campaign.batch", _id, startedBy);
-        var report = await _dispatcher.SendBatchAsync(order);
-        activity?.SetTag("masscampaign.claimed", report.Claimed);
-        activity?.SetTag("masscampaign.sent", report.Sent);
-        return report;
     }
 
     // Waiting for retries costs no query until the earliest one is due, or a few seconds pass in case rows changed.
