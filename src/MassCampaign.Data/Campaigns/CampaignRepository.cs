@@ -33,6 +33,8 @@ public sealed class CampaignRepository(NpgsqlDataSource dataSource)
     // Both filters optional: a null parameter matches every row. The (status, type, created_at) index serves both.
     private const string Filter = "(@status::text IS NULL OR status = @status) AND (@type::text IS NULL OR type = @type)";
 
+    private const string PageIdsSql = $"SELECT id FROM campaigns WHERE {Filter} ORDER BY created_at DESC, id LIMIT @limit OFFSET @offset";
+
     private const string ListSql = $"""
         SELECT {CampaignRow.Columns} FROM campaigns
         WHERE {Filter}
@@ -48,6 +50,14 @@ public sealed class CampaignRepository(NpgsqlDataSource dataSource)
         FROM ({RecipientCountSql.CountsOfAny}) AS counts
         GROUP BY campaign_id, status
         HAVING sum(recipients) <> 0
+        """;
+
+    // The page, its total and its counters in one round trip: the counters' ids come from the same page query.
+    private static readonly string PageSql = $"""
+        {ListSql};
+        {CountSql};
+        WITH page_ids AS MATERIALIZED ({PageIdsSql})
+        {RecipientCountsSql.Replace("@ids", "ARRAY(SELECT id FROM page_ids)", StringComparison.Ordinal)}
         """;
 
     public async Task InsertAsync(CampaignRecord campaign, CancellationToken cancellationToken)
@@ -74,9 +84,11 @@ public sealed class CampaignRepository(NpgsqlDataSource dataSource)
             offset = (long)(query.Page - 1) * query.PageSize,
         };
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<CampaignRow>(new CommandDefinition(ListSql, filter, cancellationToken: cancellationToken));
-        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountSql, filter, cancellationToken: cancellationToken));
-        return new CampaignPage(rows.Select(row => row.ToRecord()).ToList(), total);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(PageSql, filter, cancellationToken: cancellationToken));
+        var rows = await results.ReadAsync<CampaignRow>();
+        var total = await results.ReadSingleAsync<long>();
+        var counts = await results.ReadAsync<CountRow>();
+        return new CampaignPage(rows.Select(row => row.ToRecord()).ToList(), total, Tallies(counts));
     }
 
     /// <summary>Replaces every operator-given field of a draft; id, status and created_at stay.</summary>
@@ -106,14 +118,18 @@ public sealed class CampaignRepository(NpgsqlDataSource dataSource)
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(Guid CampaignId, string Status, long Count, long Unresolved)>(
+        var rows = await connection.QueryAsync<CountRow>(
             new CommandDefinition(RecipientCountsSql, new { ids = campaignIds.ToArray() }, cancellationToken: cancellationToken));
-        return rows
-            .GroupBy(row => row.CampaignId)
-            .ToDictionary(group => group.Key, group => RecipientTally.FromStatusCounts(
-                group.ToDictionary(row => row.Status, row => row.Count),
-                group.Where(row => row.Status == RecipientStatuses.Unknown).Sum(row => row.Unresolved)));
+        return Tallies(rows);
     }
+
+    private static Dictionary<Guid, RecipientTally> Tallies(IEnumerable<CountRow> rows) => rows
+        .GroupBy(row => row.CampaignId)
+        .ToDictionary(group => group.Key, group => RecipientTally.FromStatusCounts(
+            group.ToDictionary(row => row.Status, row => row.Count),
+            group.Where(row => row.Status == RecipientStatuses.Unknown).Sum(row => row.Unresolved)));
+
+    private sealed record CountRow(Guid CampaignId, string Status, long Count, long Unresolved);
 
     private async Task<DraftChange> ChangeDraftAsync(
         Guid id, Func<NpgsqlConnection, NpgsqlTransaction, Task<CampaignRecord?>> change, CancellationToken cancellationToken)

@@ -64,8 +64,7 @@ public static class CampaignsApi
         }
 
         var found = await campaigns.ListAsync(new CampaignListQuery(statusFilter, typeFilter, pageNumber, size), cancellationToken);
-        var counts = await campaigns.RecipientCountsAsync(found.Items.Select(c => c.Id).ToList(), cancellationToken);
-        var items = found.Items.Select(c => CampaignResponse.Of(c, counts.GetValueOrDefault(c.Id, RecipientTally.Empty))).ToList();
+        var items = found.Items.Select(c => CampaignResponse.Of(c, found.CountsOf(c.Id))).ToList();
         return TypedResults.Ok(new CampaignListResponse(items, pageNumber, size, found.Total));
     }
 

@@ -20,9 +20,8 @@ public sealed class CampaignListModel(CampaignRepository campaigns) : PageModel
     {
         Filter = CampaignListFilter.Parse(status, type, page);
         var found = await campaigns.ListAsync(Filter.ToQuery(), ct);
-        var counts = await campaigns.RecipientCountsAsync(found.Items.Select(c => c.Id).ToList(), ct);
         Campaigns = found.Items
-            .Select(c => new CampaignRow(c.Name, CampaignProgress.Of(c.Id, c.Status, c.Type, counts.GetValueOrDefault(c.Id, RecipientTally.Empty))))
+            .Select(c => new CampaignRow(c.Name, CampaignProgress.Of(c.Id, c.Status, c.Type, found.CountsOf(c.Id))))
             .ToList();
         PageCount = Math.Max(1, (found.Total + CampaignListFilter.PageSize - 1) / CampaignListFilter.PageSize);
     }

@@ -23,9 +23,8 @@ public sealed class CampaignListFeed(CampaignRepository campaigns, TimeProvider 
     public async Task<IReadOnlyList<CampaignProgress>> SnapshotAsync(CampaignListFilter filter, CancellationToken ct)
     {
         var page = await campaigns.ListAsync(filter.ToQuery(), ct);
-        var counts = await campaigns.RecipientCountsAsync(page.Items.Select(c => c.Id).ToList(), ct);
         return page.Items
-            .Select(c => CampaignProgress.Of(c.Id, c.Status, c.Type, counts.GetValueOrDefault(c.Id, RecipientTally.Empty)))
+            .Select(c => CampaignProgress.Of(c.Id, c.Status, c.Type, page.CountsOf(c.Id)))
             .ToList();
     }
 }
