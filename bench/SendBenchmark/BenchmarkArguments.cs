@@ -14,6 +14,8 @@ public sealed record BenchmarkArguments
           --bare-messages N            SMS the bare sender sends per run (default 200000)
           --latency-ms N               Simulator answer latency (default 0)
           --no-receipts                no delivery receipts (default: the Simulator posts one per SMS to the host, as Vonage does)
+          --receipt-posters N          receipt posts the Simulator keeps open at once (default 128; Vonage publishes no figure, and
+                                       32 left receipts queued in the Simulator, not the host, behind a fast send)
           --profile                    sample PostgreSQL's active statements during each campaign run
           --poll-status                wait for the end by polling the status API every 250 ms instead of the campaign row
           --rates N[,N...]             account limits for the rate fidelity runs (default 30,300)
@@ -32,6 +34,8 @@ public sealed record BenchmarkArguments
     public int LatencyMs { get; init; }
 
     public bool Receipts { get; init; } = true;
+
+    public int ReceiptPosters { get; init; } = 128;
 
     public bool Profile { get; init; }
 
@@ -92,6 +96,9 @@ public sealed record BenchmarkArguments
                     break;
                 case "--bare-messages" when PositiveInt(value) is { } messages:
                     result = result with { BareMessages = messages };
+                    break;
+                case "--receipt-posters" when PositiveInt(value) is { } posters:
+                    result = result with { ReceiptPosters = posters };
                     break;
                 case "--latency-ms" when int.TryParse(value, CultureInfo.InvariantCulture, out var latency) && latency >= 0:
                     result = result with { LatencyMs = latency };

@@ -9,12 +9,12 @@ public sealed class SendBenchmarkRunner(BenchmarkArguments arguments, TextWriter
 {
     public async Task<int> RunAsync()
     {
-        await using var simulator = await VonageSimulator.StartAsync(new SimulatorOptions());
+        await using var simulator = await VonageSimulator.StartAsync(new SimulatorOptions { WebhookWorkers = arguments.ReceiptPosters });
         var config = new HostConfiguration(arguments.HostSettings);
         var path = config.SendPath;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"SendBenchmark: host {HostBinary.DllPath()}, {Environment.ProcessorCount} CPUs, Simulator latency {arguments.LatencyMs} ms, " +
-            $"receipts {(arguments.Receipts ? "on" : "off")}, batch {path.BatchSize} x {path.MaxBatchesInFlight} in flight x {path.RequestsInFlightPerBatch} requests each"));
+            $"receipts {(arguments.Receipts ? $"on ({arguments.ReceiptPosters} posts at once)" : "off")}, batch {path.BatchSize} x {path.MaxBatchesInFlight} in flight x {path.RequestsInFlightPerBatch} requests each"));
         foreach (var (key, value) in arguments.HostSettings)
         {
             output.WriteLine($"  host setting {key} = {value}");

@@ -2,12 +2,14 @@ using System.Globalization;
 
 namespace SendBenchmark;
 
-/// <summary>Prints each run as it finishes, then the medians against the targets of issue 4 item 6.</summary>
+/// <summary>Prints each run as it finishes, then the medians against the targets of issue 4 item 6 and issue 12.</summary>
 public sealed class ThroughputReport(TextWriter output)
 {
     public const double TargetMessagesPerSecond = 10_000;
     public const double TargetShareOfBare = 0.60;
     public const double TargetMemoryGrowth = 1.3;
+    public const double TargetReceiptLagSeconds = 10;
+    public const double TargetReadP99Ms = 10;
 
     private readonly List<double> _bare = [];
     private readonly List<EndToEndResult> _runs = [];
@@ -67,6 +69,8 @@ public sealed class ThroughputReport(TextWriter output)
             Write($"  campaign {size,9:N0}        {rate,8:N0} msgs/s  {Verdict(rate >= TargetMessagesPerSecond)} >= {TargetMessagesPerSecond:N0}   ",
                   $"{rate / bare,5:P0} of bare  {Verdict(rate / bare >= TargetShareOfBare)} >= {TargetShareOfBare:P0}   ",
                   $"peak {Megabytes((long)peaks[size]),6:N0} MB  (runs: {runs.Count})");
+            ReceiptMedians(runs);
+            ReadMedians(runs);
         }
 
         if (peaks.Count >= 2)
@@ -75,6 +79,36 @@ public sealed class ThroughputReport(TextWriter output)
             var growth = peaks[large] / peaks[small];
             Write($"  peak({large:N0}) / peak({small:N0}) = {growth:F2}  {Verdict(growth <= TargetMemoryGrowth)} <= {TargetMemoryGrowth:F1}");
         }
+    }
+
+    /// <summary>The receipt figures of issue 12: how long after the last SMS the last receipt was applied, and lost posts.</summary>
+    private void ReceiptMedians(List<EndToEndResult> runs)
+    {
+        var timed = runs.Where(r => r.LastReceiptApplied is not null && r.LastSms is not null).ToList();
+        if (timed.Count == 0)
+        {
+            return;
+        }
+
+        var lag = Median.Of(timed.Select(r => (r.LastReceiptApplied!.Value - r.LastSms!.Value).TotalSeconds));
+        var delivered = Median.Of(timed.Select(r => r.Messages / r.LastReceiptApplied!.Value.TotalSeconds));
+        var retried = timed.Sum(r => r.ReceiptPostsRetried);
+        Write($"      last receipt {lag,6:F1} s after the last SMS  {Verdict(lag <= TargetReceiptLagSeconds)} <= {TargetReceiptLagSeconds:F0} s   ",
+              $"start to all delivered {delivered,8:N0} msgs/s   receipt posts retried {retried:N0} in all  {Verdict(retried == 0)} = 0");
+    }
+
+    private void ReadMedians(List<EndToEndResult> runs)
+    {
+        var reads = runs.Select(r => r.Reads).OfType<ReadLatency>().ToList();
+        if (reads.Count == 0)
+        {
+            return;
+        }
+
+        var status = Median.Of(reads.Select(r => r.StatusP99Ms));
+        var list = Median.Of(reads.Select(r => r.ListP99Ms));
+        Write($"      GET status p99 {status,5:F1} ms  {Verdict(status <= TargetReadP99Ms)} <= {TargetReadP99Ms:F0} ms   ",
+              $"GET /api/campaigns (50 a page) p99 {list,5:F1} ms  {Verdict(list <= TargetReadP99Ms)} <= {TargetReadP99Ms:F0} ms");
     }
 
     private static string Verdict(bool met) => met ? "MET " : "MISS";
