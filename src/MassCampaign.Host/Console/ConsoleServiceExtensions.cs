@@ -19,6 +19,7 @@ public static class ConsoleServiceExtensions
 
     public static void AddOperatorConsole(this IServiceCollection services)
     {
+        services.AddSharedKeyRing();
         services.AddAuthentication(Scheme).AddCookie(Scheme, options =>
         {
             options.LoginPath = $"{BasePath}/sign-in";
@@ -31,6 +32,7 @@ public static class ConsoleServiceExtensions
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = ConsoleSession.ValidateAsync;
             // Event streams, uploads and downloads answer 401: a sign-in page is no answer to a script.
             options.Events.OnRedirectToLogin = context =>
             {

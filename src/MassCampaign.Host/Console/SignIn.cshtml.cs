@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using MassCampaign.Host.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace MassCampaign.Host.OperatorConsole;
 
-/// <summary>Trades an API key for the console's HttpOnly cookie; the key itself is never stored in it.</summary>
+/// <summary>Trades an API key for the console's HttpOnly cookie; the cookie holds a hash of the key, never the key.</summary>
 public sealed class SignInModel(ApiKeyValidator keys) : PageModel
 {
     public string? Error { get; private set; }
@@ -28,8 +27,7 @@ public sealed class SignInModel(ApiKeyValidator keys) : PageModel
             return Page();
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "operator")], ConsoleServiceExtensions.Scheme);
-        await HttpContext.SignInAsync(ConsoleServiceExtensions.Scheme, new ClaimsPrincipal(identity));
+        await HttpContext.SignInAsync(ConsoleServiceExtensions.Scheme, ConsoleSession.For(key!));
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith(ConsoleServiceExtensions.BasePath, StringComparison.Ordinal)
             ? ReturnUrl
             : ConsoleServiceExtensions.BasePath);

@@ -15,11 +15,40 @@ public sealed class ApiKeyValidator(IOptions<ApiKeyOptions> options)
         .Select(key => Encoding.UTF8.GetBytes(key))
         .ToArray();
 
+    private readonly byte[][] _fingerprints = options.Value.Keys
+        .Where(key => !string.IsNullOrWhiteSpace(key))
+        .Select(key => Encoding.ASCII.GetBytes(FingerprintOf(key)))
+        .ToArray();
+
     public bool HasValidHeaderKey(HttpContext context) =>
         context.Request.Headers.TryGetValue(HeaderName, out var header) && IsValid(header.ToString());
 
     public bool HasValidQueryKey(HttpContext context) =>
         context.Request.Query.TryGetValue(QueryName, out var code) && IsValid(code.ToString());
+
+    /// <summary>
+    /// What a console session remembers of the key it was opened with: a hash, never the key, so a session can be
+    /// refused once its key is no longer configured.
+    /// </summary>
+    public static string FingerprintOf(string key) =>
+        Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    public bool IsCurrentFingerprint(string? fingerprint)
+    {
+        if (string.IsNullOrEmpty(fingerprint))
+        {
+            return false;
+        }
+
+        var candidate = Encoding.ASCII.GetBytes(fingerprint);
+        var match = false;
+        foreach (var key in _fingerprints)
+        {
+            match |= CryptographicOperations.FixedTimeEquals(candidate, key);
+        }
+
+        return match;
+    }
 
     public bool IsValid(string? candidate)
     {
