@@ -17,7 +17,7 @@ public sealed class ApiKeyValidator(IOptions<ApiKeyOptions> options)
 
     private readonly byte[][] _fingerprints = options.Value.Keys
         .Where(key => !string.IsNullOrWhiteSpace(key))
-        .Select(key => Encoding.ASCII.GetBytes(FingerprintOf(key)))
+        .Select(key => Encoding.UTF8.GetBytes(FingerprintOf(key)))
         .ToArray();
 
     public bool HasValidHeaderKey(HttpContext context) =>
@@ -33,24 +33,11 @@ public sealed class ApiKeyValidator(IOptions<ApiKeyOptions> options)
     public static string FingerprintOf(string key) =>
         Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    public bool IsCurrentFingerprint(string? fingerprint)
-    {
-        if (string.IsNullOrEmpty(fingerprint))
-        {
-            return false;
-        }
+    public bool IsCurrentFingerprint(string? fingerprint) => MatchesAny(fingerprint, _fingerprints);
 
-        var candidate = Encoding.ASCII.GetBytes(fingerprint);
-        var match = false;
-        foreach (var key in _fingerprints)
-        {
-            match |= CryptographicOperations.FixedTimeEquals(candidate, key);
-        }
+    public bool IsValid(string? candidate) => MatchesAny(candidate, _keys);
 
-        return match;
-    }
-
-    public bool IsValid(string? candidate)
+    private static bool MatchesAny(string? candidate, byte[][] accepted)
     {
         if (string.IsNullOrEmpty(candidate))
         {
@@ -59,7 +46,7 @@ public sealed class ApiKeyValidator(IOptions<ApiKeyOptions> options)
 
         var bytes = Encoding.UTF8.GetBytes(candidate);
         var match = false;
-        foreach (var key in _keys)
+        foreach (var key in accepted)
         {
             // Constant time per key so a caller cannot probe a key byte by byte.
             match |= CryptographicOperations.FixedTimeEquals(bytes, key);
