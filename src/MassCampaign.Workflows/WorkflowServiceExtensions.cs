@@ -68,6 +68,7 @@ public static class WorkflowServiceExtensions
 
         services.TryAddSingleton(_ => VoiceWebhookUrlsFrom(config));
         services.TryAddSingleton<CallVerdicts>();
+        services.TryAddSingleton<UnnamedCallFinder>();
         services.TryAddSingleton<CallSettler>();
         services.TryAddSingleton<CampaignDispatchers>();
         return services;

@@ -55,7 +55,8 @@ internal static class HandoverSql
     /// <summary>
     /// Unknown recipients whose wait for a receipt is over: resent (back to pending, a new attempt and client-ref) or
     /// left as unknown for good, as the campaign's policy says. Rows a receipt settled meanwhile only drop the deadline.
-    /// Served by campaign_recipients_resolve_idx.
+    /// A call still in progress is not theirs to decide: the provider can be asked about it (CallSettler), and a blind
+    /// resend would ring someone a second time. Served by campaign_recipients_resolve_idx and calls_recipient_idx.
     /// </summary>
     public const string ResolveUnknowns = """
         UPDATE campaign_recipients r
@@ -68,6 +69,7 @@ internal static class HandoverSql
             resolve_by = NULL,
             updated_at = @now
         WHERE r.campaign_id = @campaign_id AND r.resolve_by IS NOT NULL AND r.resolve_by <= @now
+          AND NOT EXISTS (SELECT 1 FROM calls c WHERE c.recipient_id = r.id AND c.ended_at IS NULL)
         """;
 
     /// <summary>The earliest deadline of an unknown recipient still waiting for its receipt.</summary>

@@ -60,7 +60,7 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Up to <paramref name="limit"/> calls in progress past their deadline: (client-ref, call uuid or null).</summary>
-    public async Task<IReadOnlyList<(string ClientRef, string? CallUuid)>> OverdueAsync(
+    public async Task<IReadOnlyList<OverdueCall>> OverdueAsync(
         Guid campaignId, DateTimeOffset now, int limit, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(CallSql.SelectOverdue);
@@ -68,13 +68,43 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("now", now.ToUniversalTime());
         command.Parameters.AddWithValue("limit", limit);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        var overdue = new List<(string, string?)>();
+        var overdue = new List<OverdueCall>();
         while (await reader.ReadAsync(ct))
         {
-            overdue.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+            overdue.Add(new OverdueCall(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2),
+                reader.GetFieldValue<DateTimeOffset>(3)));
         }
 
         return overdue;
+    }
+
+    /// <summary>Ends ambiguous dials the provider has no call for, so the campaign's unknown policy may resend them safely.</summary>
+    public async Task EndUnmadeAsync(IReadOnlyCollection<string> clientRefs, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(CallSql.EndUnmade);
+        command.Parameters.AddWithValue("client_refs", clientRefs.ToArray());
+        command.Parameters.AddWithValue("now", now.ToUniversalTime());
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Which of these call uuids already belong to a calls row: a provider's call that is not one is nobody's yet.</summary>
+    public async Task<IReadOnlySet<string>> KnownUuidsAsync(IReadOnlyCollection<string> callUuids, CancellationToken ct)
+    {
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        if (callUuids.Count == 0)
+        {
+            return known;
+        }
+
+        await using var command = dataSource.CreateCommand(CallSql.SelectKnownUuids);
+        command.Parameters.AddWithValue("call_uuids", callUuids.ToArray());
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            known.Add(reader.GetString(0));
+        }
+
+        return known;
     }
 
     /// <summary>Calls the provider says are still alive get a new deadline.</summary>

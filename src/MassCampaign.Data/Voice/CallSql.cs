@@ -105,10 +105,18 @@ internal static class CallSql
 
     /// <summary>Calls still in progress past their deadline: their events may have been lost, so the provider is asked.</summary>
     public const string SelectOverdue = """
-        SELECT client_ref, call_uuid FROM calls
+        SELECT client_ref, call_uuid, to_phone, created_at FROM calls
         WHERE campaign_id = @campaign_id AND ended_at IS NULL AND resolve_by <= @now
         ORDER BY resolve_by LIMIT @limit
         """;
+
+    /// <summary>Ambiguous dials the provider has no call for: over, with no outcome; the recipient's unknown policy decides.</summary>
+    public const string EndUnmade = """
+        UPDATE calls SET status = 'not_created', ended_at = @now, updated_at = @now
+        WHERE client_ref = ANY(@client_refs::text[]) AND call_uuid IS NULL AND ended_at IS NULL
+        """;
+
+    public const string SelectKnownUuids = "SELECT call_uuid FROM calls WHERE call_uuid = ANY(@call_uuids::text[])";
 
     public const string PostponeOverdue = "UPDATE calls SET resolve_by = @resolve_by WHERE client_ref = ANY(@client_refs::text[]) AND ended_at IS NULL";
 

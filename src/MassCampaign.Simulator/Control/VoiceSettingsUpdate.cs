@@ -32,6 +32,8 @@ public sealed record VoiceSettingsUpdate
 
     public IReadOnlyDictionary<string, string>? DtmfByNumber { get; init; }
 
+    public IReadOnlyDictionary<string, string>? LostByNumber { get; init; }
+
     public IReadOnlyList<string> Validate(VoiceSettings current)
     {
         var errors = new List<string>();
@@ -64,6 +66,8 @@ public sealed record VoiceSettingsUpdate
             .Select(d => $"voice.dtmfByNumber maps a number (digits) to up to 20 keys of 0-9, * or #; not '{d.Key}': '{d.Value}'."));
         errors.AddRange(merged.OutcomeByNumber.Where(o => !IsNumber(o.Key) || CallOutcomeNames.Parse(o.Value) is null)
             .Select(o => $"voice.outcomeByNumber maps a number (digits) to one of {string.Join(", ", CallOutcomeNames.All)}; not '{o.Key}': '{o.Value}'."));
+        errors.AddRange(merged.LostByNumber.Where(l => !IsNumber(l.Key) || !VoiceLosses.IsKnown(l.Value))
+            .Select(l => $"voice.lostByNumber maps a number (digits) to one of {string.Join(", ", VoiceLosses.All)}; not '{l.Key}': '{l.Value}'."));
 
         if (merged.CallsPerSecond < 1)
         {
@@ -94,6 +98,7 @@ public sealed record VoiceSettingsUpdate
         CallsPerSecond = CallsPerSecond ?? current.CallsPerSecond,
         OutcomeByNumber = OutcomeByNumber is null ? current.OutcomeByNumber : ByDigits(OutcomeByNumber),
         DtmfByNumber = DtmfByNumber is null ? current.DtmfByNumber : ByDigits(DtmfByNumber),
+        LostByNumber = LostByNumber is null ? current.LostByNumber : ByDigits(LostByNumber),
     };
 
     // "+447700900001" and "447700900001" name the same number; the Voice API carries digits only.

@@ -110,6 +110,8 @@ internal sealed class CallPlayout(VoiceCallbacks callbacks, VoiceCounters counte
     private Task PostAsync(SimulatedCall call, JsonObject body, CancellationToken stopping)
     {
         call.Status = body["status"]!.GetValue<string>();
-        return callbacks.PostEventAsync(call.Request, body, stopping);
+        return VoiceLosses.LosesEvents(settings().Voice, call.Request.To)
+            ? Task.CompletedTask
+            : callbacks.PostEventAsync(call.Request, body, stopping);
     }
 }

@@ -21,6 +21,9 @@ internal sealed class SimulatedCall(CallRequest request, CallOutcome outcome)
 
     public CallRequest Request { get; } = request;
 
+    /// <summary>When <c>POST /v1/calls</c> created it: what <c>GET /v1/calls?date_start&amp;date_end</c> filters on.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
     public CallOutcome Outcome { get; } = outcome;
 
     /// <summary>The status of the latest event posted (or being posted).</summary>

@@ -15,6 +15,7 @@ internal static class VoiceApi
         calls.MapPost("", CreateAsync);
         calls.MapPut("/{uuid}", ModifyAsync);
         calls.MapGet("/{uuid}", ReadAsync);
+        calls.MapGet("", ListAsync);
     }
 
     private static async Task<Results<Created<CallCreatedResponse>, ProblemHttpResult>> CreateAsync(HttpContext context, SimulatorState sim)
@@ -31,14 +32,27 @@ internal static class VoiceApi
         }
 
         var settings = sim.Settings.Voice;
+        if (VoiceLosses.LosesRequest(settings, request.To) && sim.VoiceCounters.LoseRequestOnce(request.To))
+        {
+            // Cut before anything is created: the caller cannot tell this from a lost answer.
+            context.Abort();
+            return VoiceProblems.NotFound(request.To, "was never created");
+        }
+
         var outcome = VoiceMix.Outcome(settings, request.To);
         if (!sim.VoiceCounters.TryCreate(sim.Time.GetUtcNow().ToUnixTimeSeconds(), settings.CallsPerSecond, "+" + request.To, outcome))
         {
             return VoiceProblems.Throttled(settings.CallsPerSecond);
         }
 
-        var call = new SimulatedCall(request, outcome);
+        var call = new SimulatedCall(request, outcome) { CreatedAt = sim.Time.GetUtcNow() };
         sim.Calls.Start(call, sim.Playout.RunAsync);
+        if (VoiceLosses.LosesAnswer(settings, request.To))
+        {
+            // Created, and the 201 never reaches the caller: the ambiguity a timeout or a dropped connection leaves.
+            context.Abort();
+        }
+
         return TypedResults.Created($"/v1/calls/{call.Uuid}", new CallCreatedResponse(call.Uuid, "started", "outbound", call.ConversationUuid));
     }
 
@@ -86,5 +100,26 @@ internal static class VoiceApi
         return sim.Calls.Find(uuid) is { } call
             ? TypedResults.Ok(CallRecord.Of(call))
             : VoiceProblems.NotFound(uuid, "is not known");
+    }
+
+    private static async Task<Results<Ok<CallListResponse>, ProblemHttpResult>> ListAsync(HttpContext context, SimulatorState sim)
+    {
+        if (await sim.CallAuth.WhyRefusedAsync(context.Request) is { } refusal)
+        {
+            return VoiceProblems.Unauthorized(refusal);
+        }
+
+        var (query, invalid) = CallListQuery.Read(context.Request.Query);
+        if (query is null)
+        {
+            return VoiceProblems.Invalid(invalid);
+        }
+
+        var matching = sim.Calls.All.Where(query.Matches);
+        var ordered = (query.Descending ? matching.OrderByDescending(c => c.CreatedAt) : matching.OrderBy(c => c.CreatedAt)).ToList();
+        var page = ordered.Skip(query.RecordIndex).Take(query.PageSize).Select(CallRecord.Of).ToList();
+        return TypedResults.Ok(new CallListResponse(ordered.Count, query.PageSize, query.RecordIndex,
+            new CallListResponse.PageLinks(new CallListResponse.Link(context.Request.Path + context.Request.QueryString)),
+            new CallListResponse.Page(page)));
     }
 }

@@ -33,6 +33,8 @@ internal sealed class VoiceCalls(VoiceCounters counters) : IAsyncDisposable
 
     public SimulatedCall? Find(string uuid) => _calls.GetValueOrDefault(uuid);
 
+    public IEnumerable<SimulatedCall> All => _calls.Values;
+
     /// <summary>Forgets every call; those still playing out stop without posting anything more.</summary>
     public void Reset()
     {

@@ -13,6 +13,7 @@ internal sealed class VoiceCounters
     private readonly ConcurrentDictionary<string, long> _callsByRecipient = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, JsonElement> _nccoByRecipient = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _dtmfByRecipient = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _requestLost = new(StringComparer.Ordinal);
     private readonly long[] _outcomes = new long[Enum.GetValues<CallOutcome>().Length];
     private readonly List<double> _answerFetchMs = [];
     private long _created;
@@ -51,6 +52,9 @@ internal sealed class VoiceCounters
         _callsByRecipient.AddOrUpdate(e164Recipient, 1, static (_, count) => count + 1);
         return true;
     }
+
+    /// <summary>True the first time only: a lost request is lost once, so the caller's safe retry gets through.</summary>
+    public bool LoseRequestOnce(string number) => _requestLost.TryAdd(number, true);
 
     public void CallOver()
     {
@@ -104,6 +108,7 @@ internal sealed class VoiceCounters
             _answerFetchMs.Clear();
             _nccoByRecipient.Clear();
             _dtmfByRecipient.Clear();
+            _requestLost.Clear();
             Array.Clear(_outcomes);
             _created = 0;
             _throttled = 0;

@@ -12,6 +12,9 @@ public sealed record VoiceCallInfo(
     private static readonly HashSet<string> FinalStatuses =
         new(["completed", "busy", "cancelled", "unanswered", "rejected", "failed", "timeout"], StringComparer.Ordinal);
 
+    /// <summary>The number called, digits only as Vonage writes it; null when the answer did not say.</summary>
+    public string? To { get; init; }
+
     /// <summary>Whether the call is over (VONAGE.md §6.5 final states).</summary>
     public bool IsFinal => FinalStatuses.Contains(Status);
 }

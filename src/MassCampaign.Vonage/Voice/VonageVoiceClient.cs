@@ -16,7 +16,7 @@ namespace MassCampaign.Vonage.Voice;
 /// (429, 500, 503, no connection); a timeout, dropped connection or gateway error may hide a live call and comes back
 /// Ambiguous, never repeated.
 /// </summary>
-public sealed class VonageVoiceClient : IDisposable
+public sealed partial class VonageVoiceClient : IDisposable
 {
     // Vonage allows 15 GET/PUT/DELETE requests per second beside the 3 creations (VONAGE.md §6.7).
     private const int ReadsPerSecond = 15;
@@ -124,7 +124,11 @@ public sealed class VonageVoiceClient : IDisposable
     private ApplicationJwt? LoadJwt() =>
         _options.HasVoiceCredentials ? new ApplicationJwt(_options.ApplicationId!, File.ReadAllText(_options.PrivateKeyPath!), _time) : null;
 
-    private async Task<HttpResponseMessage> ReadAsync(HttpMethod method, string callUuid, JsonObject? body, CancellationToken cancellationToken)
+    private Task<HttpResponseMessage> ReadAsync(HttpMethod method, string callUuid, JsonObject? body, CancellationToken cancellationToken) =>
+        SendReadAsync(method, "/" + Uri.EscapeDataString(callUuid), body, cancellationToken);
+
+    /// <param name="pathAndQuery">What follows /v1/calls: "/{uuid}", or "?{query}" for the list.</param>
+    private async Task<HttpResponseMessage> SendReadAsync(HttpMethod method, string pathAndQuery, JsonObject? body, CancellationToken cancellationToken)
     {
         if (WhyUnavailable() is { } why)
         {
@@ -132,7 +136,7 @@ public sealed class VonageVoiceClient : IDisposable
         }
 
         await _reads.WaitAsync(cancellationToken);
-        using var message = new HttpRequestMessage(method, new Uri(_calls.AbsoluteUri + "/" + Uri.EscapeDataString(callUuid)));
+        using var message = new HttpRequestMessage(method, new Uri(_calls.AbsoluteUri + pathAndQuery));
         message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _jwt.Value!.Current());
         if (body is not null)
         {
@@ -149,7 +153,7 @@ public sealed class VonageVoiceClient : IDisposable
         catch (Exception e) when (e is HttpRequestException or IOException
                                       || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            throw new VonageVoiceException($"{method} /v1/calls/{callUuid} failed: {e.Message}", e);
+            throw new VonageVoiceException($"{method} /v1/calls{pathAndQuery} failed: {e.Message}", e);
         }
     }
 

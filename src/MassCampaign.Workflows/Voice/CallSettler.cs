@@ -7,10 +7,13 @@ namespace MassCampaign.Workflows.Voice;
 
 /// <summary>
 /// Calls still in progress past their deadline: Vonage does not retry plain status events, so one lost while a host
-/// was down would hold the call open for ever. The provider is asked (GET /v1/calls/{uuid}) and its answer is stored
-/// as the event that never came; a call still alive gets a new deadline.
+/// was down would hold the call open for ever. The provider is asked (GET /v1/calls/{uuid}, or for a call whose
+/// creation went unanswered the account's calls of that time) and its answer is stored as the event that never came; a
+/// call still alive gets a new deadline.
 /// </summary>
-public sealed class CallSettler(CallRepository calls, CallEventStore events, CallVerdicts verdicts, VonageVoiceClient voice, ILogger<CallSettler> logger)
+public sealed class CallSettler(
+    CallRepository calls, CallEventStore events, CallVerdicts verdicts, VonageVoiceClient voice, UnnamedCallFinder unnamedCalls,
+    ILogger<CallSettler> logger)
 {
     private const int PerRound = 50;
     private static readonly TimeSpan StillAlive = TimeSpan.FromMinutes(5);
@@ -23,22 +26,31 @@ public sealed class CallSettler(CallRepository calls, CallEventStore events, Cal
             return 0;
         }
 
+        var found = await unnamedCalls.FindAsync(overdue.Where(c => c.CallUuid is null).ToList(), ct);
         var settled = new List<CallEventRecord>();
         var alive = new List<string>();
-        foreach (var (clientRef, callUuid) in overdue)
+        var unmade = new List<string>();
+        foreach (var call in overdue)
         {
-            var (known, info) = callUuid is null ? (false, null) : await AskAsync(callUuid, ct);
-            if (known && info is not { IsFinal: true })
+            if (call.CallUuid is null && found is not null && !found.ContainsKey(call.ClientRef))
             {
-                // Still alive, or the provider could not be asked: look again later rather than guess.
-                alive.Add(clientRef);
+                // The creation went unanswered and the provider has no such call: nobody was rung.
+                unmade.Add(call.ClientRef);
                 continue;
             }
 
-            // No uuid, or one the provider does not know: no call exists; the recipient's unknown policy decides.
-            settled.Add(info is null
-                ? new CallEventRecord(clientRef, callUuid ?? $"unknown:{clientRef}", "failed", "no event and unknown to the provider", null, "{}")
-                : ProviderCallEvent.From(info, clientRef));
+            var (known, info) = call.CallUuid is { } uuid ? await AskAsync(uuid, ct) : (true, found?.GetValueOrDefault(call.ClientRef));
+            if (known && info is not { IsFinal: true })
+            {
+                // Still alive, or the provider could not be asked: look again later rather than guess.
+                alive.Add(call.ClientRef);
+                continue;
+            }
+
+            // The provider does not know the uuid it gave: the call cannot have connected.
+            settled.AddRange(info is null
+                ? [new CallEventRecord(call.ClientRef, call.CallUuid!, "failed", "no event and unknown to the provider", null, "{}")]
+                : ProviderCallEvent.From(info, call.ClientRef));
         }
 
         if (alive.Count > 0)
@@ -46,14 +58,23 @@ public sealed class CallSettler(CallRepository calls, CallEventStore events, Cal
             await calls.PostponeAsync(alive, now.ToDateTimeOffset() + StillAlive, ct);
         }
 
-        if (settled.Count > 0)
+        if (unmade.Count > 0)
         {
-            logger.LogInformation("Campaign {CampaignId}: {Count} calls had no final event in time; settled from the provider", campaignId, settled.Count);
-            await events.StoreAsync(settled, ct);
-            await verdicts.ApplyAsync(settled.Select(e => (RecipientIdOf(e.ClientRef), e.ClientRef)).ToArray(), ct);
+            logger.LogInformation("Campaign {CampaignId}: {Count} call creations went unanswered and the provider has no such call; the unknown policy decides",
+                campaignId, unmade.Count);
+            await calls.EndUnmadeAsync(unmade, now.ToDateTimeOffset(), ct);
         }
 
-        return settled.Count + alive.Count;
+        if (settled.Count > 0)
+        {
+            var attempts = settled.Select(e => e.ClientRef).Distinct(StringComparer.Ordinal).ToArray();
+            logger.LogInformation("Campaign {CampaignId}: {Count} calls had no final event in time; settled from the provider", campaignId, attempts.Length);
+            await events.StoreAsync(settled, ct);
+            await verdicts.ApplyAsync(attempts.Select(clientRef => (RecipientIdOf(clientRef), clientRef)).ToArray(), ct);
+            return attempts.Length + alive.Count + unmade.Count;
+        }
+
+        return alive.Count + unmade.Count;
     }
 
     /// <returns>Known false when the provider does not know the call; an unreadable answer counts as known and alive.</returns>

@@ -5,17 +5,28 @@ using MassCampaign.Vonage.Voice;
 
 namespace MassCampaign.Workflows.Voice;
 
-/// <summary>A call's state as the provider reports it, stored as the event that never arrived (its duration and price kept).</summary>
+/// <summary>A call's state as the provider reports it, stored as the events that never arrived (its duration and price kept).</summary>
 internal static class ProviderCallEvent
 {
-    public static CallEventRecord From(VoiceCallInfo info, string clientRef) =>
-        new(clientRef, info.Uuid, info.Status, info.Detail, null, JsonSerializer.Serialize(new Dictionary<string, string?>
+    public static IEnumerable<CallEventRecord> From(VoiceCallInfo info, string clientRef)
+    {
+        // A completed call billed for some seconds was answered: its answered event was lost with the rest, and
+        // completed alone would read as never answered.
+        if (info.Status == "completed" && info.DurationSeconds > 0)
         {
-            ["uuid"] = info.Uuid,
-            ["status"] = info.Status,
-            ["conversation_uuid"] = info.ConversationUuid,
-            ["duration"] = info.DurationSeconds?.ToString(CultureInfo.InvariantCulture),
-            ["price"] = info.Price?.ToString(CultureInfo.InvariantCulture),
-            ["source"] = "GET /v1/calls",
-        }));
+            yield return new CallEventRecord(clientRef, info.Uuid, "answered", null, null, Payload(info, "answered"));
+        }
+
+        yield return new CallEventRecord(clientRef, info.Uuid, info.Status, info.Detail, null, Payload(info, info.Status));
+    }
+
+    private static string Payload(VoiceCallInfo info, string status) => JsonSerializer.Serialize(new Dictionary<string, string?>
+    {
+        ["uuid"] = info.Uuid,
+        ["status"] = status,
+        ["conversation_uuid"] = info.ConversationUuid,
+        ["duration"] = info.DurationSeconds?.ToString(CultureInfo.InvariantCulture),
+        ["price"] = info.Price?.ToString(CultureInfo.InvariantCulture),
+        ["source"] = "GET /v1/calls",
+    });
 }
