@@ -59,7 +59,7 @@ public sealed class CallRepository(NpgsqlDataSource dataSource)
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
-    /// <summary>Up to <paramref name="limit"/> calls in progress past their deadline: (client-ref, call uuid or null).</summary>
+    /// <summary>Up to <paramref name="limit"/> calls in progress past their deadline, soonest deadline first.</summary>
     public async Task<IReadOnlyList<OverdueCall>> OverdueAsync(
         Guid campaignId, DateTimeOffset now, int limit, CancellationToken ct)
     {

@@ -10,15 +10,9 @@ public sealed class ApiKeyValidator(IOptions<ApiKeyOptions> options)
     public const string HeaderName = "x-functions-key";
     public const string QueryName = "code";
 
-    private readonly byte[][] _keys = options.Value.Keys
-        .Where(key => !string.IsNullOrWhiteSpace(key))
-        .Select(key => Encoding.UTF8.GetBytes(key))
-        .ToArray();
+    private readonly byte[][] _keys = KeysOf(options.Value);
 
-    private readonly byte[][] _fingerprints = options.Value.Keys
-        .Where(key => !string.IsNullOrWhiteSpace(key))
-        .Select(key => Encoding.UTF8.GetBytes(FingerprintOf(key)))
-        .ToArray();
+    private readonly byte[][] _fingerprints = KeysOf(options.Value).Select(key => Encoding.UTF8.GetBytes(Fingerprint(key))).ToArray();
 
     public bool HasValidHeaderKey(HttpContext context) =>
         context.Request.Headers.TryGetValue(HeaderName, out var header) && IsValid(header.ToString());
@@ -30,8 +24,7 @@ public sealed class ApiKeyValidator(IOptions<ApiKeyOptions> options)
     /// What a console session remembers of the key it was opened with: a hash, never the key, so a session can be
     /// refused once its key is no longer configured.
     /// </summary>
-    public static string FingerprintOf(string key) =>
-        Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    public static string FingerprintOf(string key) => Fingerprint(Encoding.UTF8.GetBytes(key));
 
     public bool IsCurrentFingerprint(string? fingerprint) => MatchesAny(fingerprint, _fingerprints);
 
@@ -54,4 +47,9 @@ public sealed class ApiKeyValidator(IOptions<ApiKeyOptions> options)
 
         return match;
     }
+
+    private static byte[][] KeysOf(ApiKeyOptions options) =>
+        options.Keys.Where(key => !string.IsNullOrWhiteSpace(key)).Select(key => Encoding.UTF8.GetBytes(key)).ToArray();
+
+    private static string Fingerprint(byte[] key) => Convert.ToBase64String(SHA256.HashData(key));
 }

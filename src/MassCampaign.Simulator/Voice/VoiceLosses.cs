@@ -15,10 +15,10 @@ internal static class VoiceLosses
 
     public static readonly IReadOnlyList<string> All = [Request, Answer, Events, Both];
 
+    public static bool IsKnown(string loss) => All.Contains(loss, StringComparer.Ordinal);
+
     public static bool LosesRequest(VoiceSettings settings, string number) =>
         settings.LostByNumber.TryGetValue(number, out var loss) && loss is Request;
-
-    public static bool IsKnown(string loss) => All.Contains(loss, StringComparer.Ordinal);
 
     public static bool LosesAnswer(VoiceSettings settings, string number) =>
         settings.LostByNumber.TryGetValue(number, out var loss) && loss is Answer or Both;

@@ -36,6 +36,6 @@ public sealed record VoiceSettings
     /// <summary>Keys a number presses at every <c>input</c>, over the drawn mix; "" presses nothing.</summary>
     public IReadOnlyDictionary<string, string> DtmfByNumber { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>What the network loses for numbers (<see cref="VoiceLosses"/>): "answer", "events" or "both".</summary>
+    /// <summary>What the network loses for numbers (<see cref="VoiceLosses"/>): "request", "answer", "events" or "both".</summary>
     public IReadOnlyDictionary<string, string> LostByNumber { get; init; } = new Dictionary<string, string>();
 }

@@ -9,11 +9,6 @@ namespace MassCampaign.Vonage.Voice;
 /// </summary>
 internal static class VoiceCallReader
 {
-    public const int PageSize = 100;
-
-    public static string ListQuery(DateTimeOffset from, DateTimeOffset to, int recordIndex) => string.Create(CultureInfo.InvariantCulture,
-        $"?date_start={Uri.EscapeDataString(Iso(from))}&date_end={Uri.EscapeDataString(Iso(to))}&page_size={PageSize}&record_index={recordIndex}&order=asc");
-
     /// <returns>The page's calls that carry a uuid, how many records the page held, and how many match in all.</returns>
     public static (IReadOnlyList<VoiceCallInfo> Calls, int Records, long Count) ReadPage(JsonElement root)
     {
@@ -38,8 +33,6 @@ internal static class VoiceCallReader
         {
             To = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("to", out var to) ? Text(to, "number") : null,
         };
-
-    private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static string? Text(JsonElement root, string name) =>
         root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var value)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace MassCampaign.Vonage.Voice;
@@ -5,6 +6,8 @@ namespace MassCampaign.Vonage.Voice;
 /// <summary>Reading the account's calls by time: how a call whose creation went unanswered is found again.</summary>
 public sealed partial class VonageVoiceClient
 {
+    private const int CallListPageSize = 100;
+
     /// <summary>
     /// Every call Vonage created between <paramref name="from"/> and <paramref name="to"/>, oldest first, read a page
     /// of 100 at a time (<c>GET /v1/calls?date_start&amp;date_end</c>).
@@ -16,7 +19,7 @@ public sealed partial class VonageVoiceClient
         var read = 0;
         while (true)
         {
-            var query = VoiceCallReader.ListQuery(from, to, read);
+            var query = CallListQuery(from, to, read);
             using var response = await SendReadAsync(HttpMethod.Get, query, null, cancellationToken);
             await EnsureSuccessAsync(response, cancellationToken);
             using var json = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
@@ -29,4 +32,9 @@ public sealed partial class VonageVoiceClient
             }
         }
     }
+
+    private static string CallListQuery(DateTimeOffset from, DateTimeOffset to, int recordIndex) => string.Create(CultureInfo.InvariantCulture,
+        $"?date_start={Uri.EscapeDataString(Iso(from))}&date_end={Uri.EscapeDataString(Iso(to))}&page_size={CallListPageSize}&record_index={recordIndex}&order=asc");
+
+    private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

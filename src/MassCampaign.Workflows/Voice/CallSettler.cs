@@ -47,7 +47,7 @@ public sealed class CallSettler(
                 continue;
             }
 
-            // The provider does not know the uuid it gave: the call cannot have connected.
+            // Over at the provider, or a uuid it no longer knows (then the call cannot have connected).
             settled.AddRange(info is null
                 ? [new CallEventRecord(call.ClientRef, call.CallUuid!, "failed", "no event and unknown to the provider", null, "{}")]
                 : ProviderCallEvent.From(info, call.ClientRef));
@@ -65,16 +65,15 @@ public sealed class CallSettler(
             await calls.EndUnmadeAsync(unmade, now.ToDateTimeOffset(), ct);
         }
 
-        if (settled.Count > 0)
+        var attempts = settled.Select(e => e.ClientRef).Distinct(StringComparer.Ordinal).ToArray();
+        if (attempts.Length > 0)
         {
-            var attempts = settled.Select(e => e.ClientRef).Distinct(StringComparer.Ordinal).ToArray();
             logger.LogInformation("Campaign {CampaignId}: {Count} calls had no final event in time; settled from the provider", campaignId, attempts.Length);
             await events.StoreAsync(settled, ct);
             await verdicts.ApplyAsync(attempts.Select(clientRef => (RecipientIdOf(clientRef), clientRef)).ToArray(), ct);
-            return attempts.Length + alive.Count + unmade.Count;
         }
 
-        return alive.Count + unmade.Count;
+        return attempts.Length + alive.Count + unmade.Count;
     }
 
     /// <returns>Known false when the provider does not know the call; an unreadable answer counts as known and alive.</returns>
